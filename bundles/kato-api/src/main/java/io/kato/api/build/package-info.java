@@ -1,0 +1,7 @@
+/**
+ * The build-strategy SPI: how one kind of source becomes a runnable artifact.
+ */
+@Version("1.0.0")
+package io.kato.api.build;
+
+import org.osgi.annotation.versioning.Version;

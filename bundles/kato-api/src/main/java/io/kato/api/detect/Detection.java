@@ -1,0 +1,33 @@
+package io.kato.api.detect;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a detector found in a tree.
+ *
+ * @param language     the detector's language id
+ * @param versions     runtime and tool versions pinned by the tree ({@code java: 17}, {@code maven: 3.9})
+ * @param buildCommand how the source is built, or {@code null} when it needs no build
+ * @param startCommand how an instance starts (a Procfile {@code web:} line wins)
+ * @param ports        ports the service is expected to listen on
+ * @param env          env vars the tree asks for (build scope names start with {@code BUILD_})
+ * @param problems     what the user should fix, with hints
+ * @param modules      runnable modules when the tree holds several services (one candidate
+ *                     component each); empty for a single service
+ */
+public record Detection(String language, Map<String, String> versions, String buildCommand, String startCommand,
+                        List<Integer> ports, Map<String, String> env, List<Problem> problems,
+                        List<Module> modules) {
+    public Detection {
+        versions = Map.copyOf(versions);
+        ports = List.copyOf(ports);
+        env = Map.copyOf(env);
+        problems = List.copyOf(problems);
+        modules = List.copyOf(modules);
+    }
+
+    /** A runnable module of a multi-module tree: its name and the folder it lives in. */
+    public record Module(String name, String path) {
+    }
+}

@@ -1,0 +1,11 @@
+package io.kato.api.model;
+
+/** How instances of a component are deployed: stateless or stateful, one instance or many. */
+public enum DeployType {
+    STATELESS_MULTIPLE, STATELESS_SINGLE, STATEFUL_SINGLE, STATEFUL_MULTIPLE;
+
+    @Override
+    public String toString() {
+        return WireEnum.name(this);
+    }
+}

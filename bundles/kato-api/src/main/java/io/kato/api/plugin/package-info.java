@@ -1,0 +1,7 @@
+/**
+ * The plugin-type SPI: one bundle per plugin type (entry network, export network, governance, performance analysis, init, general).
+ */
+@Version("1.0.0")
+package io.kato.api.plugin;
+
+import org.osgi.annotation.versioning.Version;

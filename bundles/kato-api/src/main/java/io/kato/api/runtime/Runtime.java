@@ -1,0 +1,48 @@
+package io.kato.api.runtime;
+
+import io.kato.api.build.BuildPlan;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A workload backend: runs builds, applies a component's desired state, reports what it
+ * observes and streams logs.
+ *
+ * <p><b>Selection rule.</b> Exactly one runtime is active: the one whose {@link #name()}
+ * equals the {@code runtime} setting of {@code etc/io.kato.core.cfg} (default
+ * {@code local}). Others may be registered and stay idle.
+ *
+ * <p><b>Contract.</b> {@link #apply} and {@link #remove} are idempotent and called by the
+ * core's reconciler, never concurrently for the same component; they converge the
+ * backend towards the given state and return without waiting for instances to be ready.
+ * {@link #observe} is cheap and never blocks on the workload. {@link #build} blocks the
+ * calling job thread until the build ends or is cancelled.
+ *
+ * <p><b>Departure.</b> When the active runtime goes away, workloads it started keep
+ * running as they are (processes are not orphaned on purpose, a cluster keeps its
+ * objects); components are reported {@code unknown} until it returns.
+ */
+@ConsumerType
+public interface Runtime {
+    /** Stable id ({@code local}, {@code kubernetes}). */
+    String name();
+
+    /**
+     * Runs a build plan in the given workspace.
+     *
+     * @return the stored artifact's location, usable in later {@link Deployment}s
+     * @throws RuntimeFailure when a step fails, with the step's name and exit status
+     */
+    String build(BuildRequest request, BuildPlan plan, LogSink log);
+
+    /** Makes the backend run the deployment (or nothing, when it is stopped). */
+    void apply(Deployment deployment);
+
+    /** Removes everything the backend holds for the component. */
+    void remove(String componentId);
+
+    /** What the backend sees of the component now. */
+    Observation observe(String componentId);
+
+    /** Subscribes to the log of one instance (or all when {@code instance} is null); close to stop. */
+    AutoCloseable logs(String componentId, String instance, LogSink sink);
+}

@@ -1,0 +1,7 @@
+/**
+ * The runtime SPI: the workload backend (local processes, Kubernetes) that builds, runs and observes components.
+ */
+@Version("1.0.0")
+package io.kato.api.runtime;
+
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,53 @@
+package io.kato.api.service;
+
+import io.kato.api.Actor;
+import io.kato.api.Page;
+import io.kato.api.PageRequest;
+import io.kato.api.model.Component;
+import io.kato.api.model.DeployType;
+import io.kato.api.model.EnvVar;
+import io.kato.api.model.Port;
+import io.kato.api.model.SourceKind;
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Components of a team, with their ports and env vars. Every change to a port or env var
+ * moves the component to its next version, so one ETag guards the whole component.
+ * Secret env var values are returned masked. Versioning and visibility as in {@link TeamService}.
+ */
+@ProviderType
+public interface ComponentService {
+    Page<Component> list(Actor actor, String team, PageRequest page);
+
+    Component get(Actor actor, String team, String component);
+
+    Component create(Actor actor, String team, ComponentDraft draft);
+
+    Component update(Actor actor, String team, String component, ComponentChanges changes, Long expectedVersion);
+
+    void delete(Actor actor, String team, String component, Long expectedVersion);
+
+    /** Adds the port, or replaces the one with the same number. */
+    Component putPort(Actor actor, String team, String component, Port port, Long expectedVersion);
+
+    Component removePort(Actor actor, String team, String component, int port, Long expectedVersion);
+
+    /** Adds the variable, or replaces the one with the same name. */
+    Component putEnv(Actor actor, String team, String component, EnvVar env, Long expectedVersion);
+
+    Component removeEnv(Actor actor, String team, String component, String name, Long expectedVersion);
+
+    /**
+     * A new component. {@code app} names an existing application of the team; numbers left
+     * {@code null} take their defaults (1 instance, 512 MB, stateless multiple).
+     */
+    record ComponentDraft(String name, String app, String displayName, SourceKind sourceKind,
+                          Integer instances, Integer memoryMb, DeployType deployType,
+                          List<Port> ports, List<EnvVar> env) {
+    }
+
+    /** What to change; {@code null} leaves a field as it is. Ports and env have their own calls. */
+    record ComponentChanges(String displayName, Integer instances, Integer memoryMb, DeployType deployType) {
+    }
+}

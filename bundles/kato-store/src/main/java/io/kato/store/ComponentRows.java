@@ -1,0 +1,120 @@
+package io.kato.store;
+
+import io.kato.api.model.Component;
+import io.kato.api.model.DeployType;
+import io.kato.api.model.EnvScope;
+import io.kato.api.model.EnvVar;
+import io.kato.api.model.Port;
+import io.kato.api.model.Protocol;
+import io.kato.api.model.SourceKind;
+import io.kato.api.model.WireEnum;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Rows of {@code components} with their ports and env vars. Env values are stored as
+ * given: the core encrypts secret ones before they get here.
+ */
+public final class ComponentRows {
+    private static final String SELECT = "SELECT c.id, c.team_id, c.app_id, a.name AS app_name, c.name, c.display_name,"
+            + " c.source_kind, c.language, c.instances, c.memory_mb, c.deploy_type, c.desired_running, c.version,"
+            + " c.created_at, c.updated_at FROM components c JOIN apps a ON a.id = c.app_id";
+    private final Tx tx;
+
+    public ComponentRows(Tx tx) {
+        this.tx = tx;
+    }
+
+    public void insert(Component c) {
+        tx.update("INSERT INTO components (id, team_id, app_id, name, display_name, source_kind, language, instances,"
+                        + " memory_mb, deploy_type, desired_running, version, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                c.id(), c.teamId(), c.appId(), c.name(), c.displayName(), WireEnum.name(c.sourceKind()),
+                Rows.orNull(c.language(), Tx.Null.TEXT), c.instances(), c.memoryMb(), WireEnum.name(c.deployType()),
+                c.desiredRunning(), c.version(), c.createdAt(), c.updatedAt());
+        writeChildren(c);
+    }
+
+    public Optional<Component> byName(String teamId, String name) {
+        return tx.one(SELECT + " WHERE c.team_id = ? AND c.name = ?", this::map, teamId, name);
+    }
+
+    public Optional<Component> byId(String id) {
+        return tx.one(SELECT + " WHERE c.id = ?", this::map, id);
+    }
+
+    public List<Component> list(String teamId, int offset, int limit) {
+        return tx.query(SELECT + " WHERE c.team_id = ? ORDER BY c.name" + Rows.page(offset, limit), this::map, teamId);
+    }
+
+    /** Every component of every team, for the reconciler. */
+    public List<Component> all(int offset, int limit) {
+        return tx.query(SELECT + " ORDER BY c.id" + Rows.page(offset, limit), this::map);
+    }
+
+    public long count(String teamId) {
+        return tx.count("SELECT COUNT(*) FROM components WHERE team_id = ?", teamId);
+    }
+
+    public long countInApp(String appId) {
+        return tx.count("SELECT COUNT(*) FROM components WHERE app_id = ?", appId);
+    }
+
+    /**
+     * Compare-and-set of the whole component: the row moves to {@code c.version()} only if it
+     * is still at {@code expectedVersion}; ports and env are then replaced by the given ones.
+     */
+    public boolean update(Component c, long expectedVersion) {
+        int rows = tx.update("UPDATE components SET display_name = ?, language = ?, instances = ?, memory_mb = ?,"
+                        + " deploy_type = ?, desired_running = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?",
+                c.displayName(), Rows.orNull(c.language(), Tx.Null.TEXT), c.instances(), c.memoryMb(),
+                WireEnum.name(c.deployType()), c.desiredRunning(), c.version(), c.updatedAt(), c.id(), expectedVersion);
+        if (rows != 1) {
+            return false;
+        }
+        deleteChildren(c.id());
+        writeChildren(c);
+        return true;
+    }
+
+    public boolean delete(String id, long expectedVersion) {
+        deleteChildren(id);
+        return tx.update("DELETE FROM components WHERE id = ? AND version = ?", id, expectedVersion) == 1;
+    }
+
+    private void deleteChildren(String id) {
+        tx.update("DELETE FROM component_ports WHERE component_id = ?", id);
+        tx.update("DELETE FROM component_env WHERE component_id = ?", id);
+    }
+
+    private void writeChildren(Component c) {
+        for (Port p : c.ports()) {
+            tx.update("INSERT INTO component_ports (component_id, port, protocol, alias, inner_open, outer_open)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)",
+                    c.id(), p.port(), WireEnum.name(p.protocol()), p.alias(), p.inner(), p.outer());
+        }
+        for (EnvVar e : c.env()) {
+            tx.update("INSERT INTO component_env (component_id, name, value, scope, secret) VALUES (?, ?, ?, ?, ?)",
+                    c.id(), e.name(), e.value(), WireEnum.name(e.scope()), e.secret());
+        }
+    }
+
+    private Component map(ResultSet rs) throws SQLException {
+        String id = rs.getString("id");
+        List<Port> ports = tx.query("SELECT port, protocol, alias, inner_open, outer_open FROM component_ports"
+                + " WHERE component_id = ? ORDER BY port", r -> new Port(r.getInt("port"),
+                WireEnum.parse(Protocol.class, r.getString("protocol")), r.getString("alias"),
+                r.getBoolean("inner_open"), r.getBoolean("outer_open")), id);
+        List<EnvVar> env = tx.query("SELECT name, value, scope, secret FROM component_env WHERE component_id = ?"
+                + " ORDER BY name", r -> new EnvVar(r.getString("name"), r.getString("value"),
+                WireEnum.parse(EnvScope.class, r.getString("scope")), r.getBoolean("secret")), id);
+        return new Component(id, rs.getString("team_id"), rs.getString("app_id"), rs.getString("app_name"),
+                rs.getString("name"), rs.getString("display_name"),
+                WireEnum.parse(SourceKind.class, rs.getString("source_kind")), rs.getString("language"),
+                rs.getInt("instances"), rs.getInt("memory_mb"),
+                WireEnum.parse(DeployType.class, rs.getString("deploy_type")), rs.getBoolean("desired_running"),
+                ports, env, rs.getLong("version"), Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
+    }
+}

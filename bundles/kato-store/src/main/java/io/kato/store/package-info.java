@@ -1,0 +1,8 @@
+/**
+ * Kato's persistence: transactions over JDBC and one row repository per table group.
+ * The SQL here runs unchanged on embedded Derby and on PostgreSQL.
+ */
+@Version("1.0.0")
+package io.kato.store;
+
+import org.osgi.annotation.versioning.Version;
