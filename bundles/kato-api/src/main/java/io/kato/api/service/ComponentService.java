@@ -4,6 +4,7 @@ import io.kato.api.Actor;
 import io.kato.api.Page;
 import io.kato.api.PageRequest;
 import io.kato.api.model.Component;
+import io.kato.api.model.ComponentState;
 import io.kato.api.model.DeployType;
 import io.kato.api.model.EnvVar;
 import io.kato.api.model.Port;
@@ -27,6 +28,9 @@ public interface ComponentService {
     Component update(Actor actor, String team, String component, ComponentChanges changes, Long expectedVersion);
 
     void delete(Actor actor, String team, String component, Long expectedVersion);
+
+    /** The component's lifecycle state now, derived from its desired state, jobs and the active runtime. */
+    ComponentState state(Actor actor, String team, String component);
 
     /** Adds the port, or replaces the one with the same number. */
     Component putPort(Actor actor, String team, String component, Port port, Long expectedVersion);

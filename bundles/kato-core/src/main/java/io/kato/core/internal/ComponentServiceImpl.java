@@ -1,0 +1,212 @@
+package io.kato.core.internal;
+
+import io.kato.api.Actor;
+import io.kato.api.ConflictException;
+import io.kato.api.NotFoundException;
+import io.kato.api.Page;
+import io.kato.api.PageRequest;
+import io.kato.api.ValidationException;
+import io.kato.api.model.App;
+import io.kato.api.model.Component;
+import io.kato.api.model.ComponentState;
+import io.kato.api.model.DeployType;
+import io.kato.api.model.EnvVar;
+import io.kato.api.model.Port;
+import io.kato.api.model.SourceKind;
+import io.kato.api.model.Team;
+import io.kato.api.runtime.Observation;
+import io.kato.api.service.ComponentService;
+import io.kato.store.ComponentRows;
+import io.kato.store.Rows;
+import io.kato.store.Store;
+import io.kato.store.Tx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Reference;
+
+@org.osgi.service.component.annotations.Component(service = ComponentService.class)
+public class ComponentServiceImpl extends ServiceSupport implements ComponentService {
+    static final int DEFAULT_MEMORY_MB = 512;
+    private final Secrets secrets;
+    private final Runtimes runtimes;
+
+    @Activate
+    public ComponentServiceImpl(@Reference Store store, @Reference Secrets secrets, @Reference Runtimes runtimes) {
+        this(store, secrets, runtimes, Clock.systemUTC());
+    }
+
+    ComponentServiceImpl(Store store, Secrets secrets, Runtimes runtimes, Clock clock) {
+        super(store, clock);
+        this.secrets = secrets;
+        this.runtimes = runtimes;
+    }
+
+    @Override
+    public ComponentState state(Actor actor, String team, String component) {
+        Component c = get(actor, team, component);
+        // Builds and versions arrive with the build step; until then nothing has a version to run.
+        Observation seen = runtimes.active().map(r -> r.observe(c.id())).orElse(null);
+        return ComponentStates.derive(new ComponentStates.Facts(c.desiredRunning(), c.instances(), false, false,
+                ComponentStates.Operation.NONE, seen));
+    }
+
+    @Override
+    public Page<Component> list(Actor actor, String team, PageRequest page) {
+        return tx(tx -> {
+            Team t = Access.team(tx, actor, team, Access.Need.READ);
+            ComponentRows rows = new ComponentRows(tx);
+            return new Page<>(rows.list(t.id(), page.offset(), page.limit()), page.offset(), page.limit(),
+                    rows.count(t.id())).map(ComponentServiceImpl::masked);
+        });
+    }
+
+    @Override
+    public Component get(Actor actor, String team, String component) {
+        return masked(tx(tx -> find(tx, Access.team(tx, actor, team, Access.Need.READ), component)));
+    }
+
+    @Override
+    public Component create(Actor actor, String team, ComponentDraft draft) {
+        if (draft == null) {
+            throw ValidationException.of("body", "is required: {\"name\": \"api\", \"app\": \"shop\"}");
+        }
+        String name = Names.dnsLabel("name", draft.name());
+        if (draft.app() == null || draft.app().isBlank()) {
+            throw ValidationException.of("app", "is required: the name of the application the component belongs to");
+        }
+        List<Port> ports = ComponentSpecs.ports(draft.ports(), name);
+        List<EnvVar> env = ComponentSpecs.envs(draft.env()).stream().map(secrets::seal).toList();
+        int instances = ComponentSpecs.instances("instances", draft.instances(), 1);
+        int memory = ComponentSpecs.memory("memoryMb", draft.memoryMb(), DEFAULT_MEMORY_MB);
+        String taken = "Component '" + name + "' already exists in team '" + team + "': choose another name";
+        return masked(tx(() -> taken, tx -> {
+            Team t = Access.team(tx, actor, team, Access.Need.WRITE);
+            App app = AppServiceImpl.find(tx, t, draft.app());
+            ComponentRows rows = new ComponentRows(tx);
+            if (rows.byName(t.id(), name).isPresent()) {
+                throw new ConflictException(taken);
+            }
+            Instant now = now();
+            Component c = new Component(Rows.newId(), t.id(), app.id(), app.name(), name,
+                    Names.text("displayName", draft.displayName(), 200, name),
+                    draft.sourceKind() == null ? SourceKind.SOURCE : draft.sourceKind(), null, instances, memory,
+                    draft.deployType() == null ? DeployType.STATELESS_MULTIPLE : draft.deployType(), false, ports, env,
+                    1, now, now);
+            rows.insert(c);
+            record(tx, actor, t.id(), "create", "component", name, null, masked(c));
+            return c;
+        }));
+    }
+
+    @Override
+    public Component update(Actor actor, String team, String component, ComponentChanges changes, Long expectedVersion) {
+        if (changes == null) {
+            throw ValidationException.of("body", "is required: the fields to change");
+        }
+        return change(actor, team, component, expectedVersion, "update", c -> new Component(c.id(), c.teamId(),
+                c.appId(), c.appName(), c.name(), Names.text("displayName", changes.displayName(), 200, c.displayName()),
+                c.sourceKind(), c.language(), ComponentSpecs.instances("instances", changes.instances(), c.instances()),
+                ComponentSpecs.memory("memoryMb", changes.memoryMb(), c.memoryMb()),
+                changes.deployType() == null ? c.deployType() : changes.deployType(), c.desiredRunning(), c.ports(),
+                c.env(), c.version(), c.createdAt(), c.updatedAt()));
+    }
+
+    @Override
+    public void delete(Actor actor, String team, String component, Long expectedVersion) {
+        tx(tx -> {
+            Team t = Access.team(tx, actor, team, Access.Need.WRITE);
+            Component current = find(tx, t, component);
+            expectVersion("Component '" + component + "'", expectedVersion, current.version());
+            if (!new ComponentRows(tx).delete(current.id(), current.version())) {
+                throw lostRace("Component '" + component + "'");
+            }
+            record(tx, actor, t.id(), "delete", "component", component, masked(current), null);
+            return null;
+        });
+    }
+
+    @Override
+    public Component putPort(Actor actor, String team, String component, Port port, Long expectedVersion) {
+        Port valid = ComponentSpecs.port("port", port, component == null ? "port" : component);
+        return change(actor, team, component, expectedVersion, "put-port", c -> {
+            List<Port> ports = new ArrayList<>(c.ports().stream().filter(p -> p.port() != valid.port()).toList());
+            ports.add(valid);
+            ports.sort(Comparator.comparingInt(Port::port));
+            return withParts(c, ports, c.env());
+        });
+    }
+
+    @Override
+    public Component removePort(Actor actor, String team, String component, int port, Long expectedVersion) {
+        return change(actor, team, component, expectedVersion, "remove-port", c -> {
+            if (c.ports().stream().noneMatch(p -> p.port() == port)) {
+                throw new NotFoundException("Component '" + component + "' has no port " + port);
+            }
+            return withParts(c, c.ports().stream().filter(p -> p.port() != port).toList(), c.env());
+        });
+    }
+
+    @Override
+    public Component putEnv(Actor actor, String team, String component, EnvVar env, Long expectedVersion) {
+        EnvVar sealed = secrets.seal(ComponentSpecs.env("env", env));
+        return change(actor, team, component, expectedVersion, "put-env", c -> {
+            List<EnvVar> vars = new ArrayList<>(c.env().stream().filter(e -> !e.name().equals(sealed.name())).toList());
+            vars.add(sealed);
+            vars.sort(Comparator.comparing(EnvVar::name));
+            return withParts(c, c.ports(), vars);
+        });
+    }
+
+    @Override
+    public Component removeEnv(Actor actor, String team, String component, String name, Long expectedVersion) {
+        return change(actor, team, component, expectedVersion, "remove-env", c -> {
+            if (c.env().stream().noneMatch(e -> e.name().equals(name))) {
+                throw new NotFoundException("Component '" + component + "' has no env var '" + name + "'");
+            }
+            return withParts(c, c.ports(), c.env().stream().filter(e -> !e.name().equals(name)).toList());
+        });
+    }
+
+    /** Read, check the expected version, apply the change, compare-and-set, record: one transaction. */
+    private Component change(Actor actor, String team, String component, Long expectedVersion, String operation,
+                             UnaryOperator<Component> edit) {
+        return masked(tx(tx -> {
+            Team t = Access.team(tx, actor, team, Access.Need.WRITE);
+            Component current = find(tx, t, component);
+            expectVersion("Component '" + component + "'", expectedVersion, current.version());
+            Component edited = edit.apply(current);
+            Component next = new Component(edited.id(), edited.teamId(), edited.appId(), edited.appName(), edited.name(),
+                    edited.displayName(), edited.sourceKind(), edited.language(), edited.instances(),
+                    edited.memoryMb(), edited.deployType(), edited.desiredRunning(), edited.ports(), edited.env(),
+                    current.version() + 1, current.createdAt(), now());
+            if (!new ComponentRows(tx).update(next, current.version())) {
+                throw lostRace("Component '" + component + "'");
+            }
+            record(tx, actor, t.id(), operation, "component", component, masked(current), masked(next));
+            return next;
+        }));
+    }
+
+    private static Component withParts(Component c, List<Port> ports, List<EnvVar> env) {
+        return new Component(c.id(), c.teamId(), c.appId(), c.appName(), c.name(), c.displayName(), c.sourceKind(),
+                c.language(), c.instances(), c.memoryMb(), c.deployType(), c.desiredRunning(), ports, env,
+                c.version(), c.createdAt(), c.updatedAt());
+    }
+
+    static Component masked(Component c) {
+        return new Component(c.id(), c.teamId(), c.appId(), c.appName(), c.name(), c.displayName(), c.sourceKind(),
+                c.language(), c.instances(), c.memoryMb(), c.deployType(), c.desiredRunning(), c.ports(),
+                c.env().stream().map(EnvVar::masked).toList(), c.version(), c.createdAt(), c.updatedAt());
+    }
+
+    private static Component find(Tx tx, Team team, String component) {
+        return new ComponentRows(tx).byName(team.id(), component == null ? "" : component)
+                .orElseThrow(() -> new NotFoundException("Component '" + component + "' does not exist in team '"
+                        + team.name() + "'"));
+    }
+}

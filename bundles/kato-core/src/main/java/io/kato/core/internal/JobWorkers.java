@@ -1,0 +1,196 @@
+package io.kato.core.internal;
+
+import io.kato.api.job.JobContext;
+import io.kato.api.job.JobHandler;
+import io.kato.api.model.EventStatus;
+import io.kato.store.EventRows;
+import io.kato.store.JobRows;
+import io.kato.store.JobRows.LeasedJob;
+import io.kato.store.Store;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Leases persisted jobs and runs them with their handlers. A lease is a compare-and-set
+ * in the store, so each attempt runs on exactly one worker, even across Kato nodes; a
+ * worker that dies stops renewing, its lease expires, and another worker retries the job
+ * — or, after the last attempt, fails it visibly with its event.
+ */
+final class JobWorkers {
+    private static final Logger LOG = LoggerFactory.getLogger(JobWorkers.class);
+    private final Store store;
+    private final Clock clock;
+    private final String owner;
+    private final Duration lease;
+    private final Executor executor;
+    private final int capacity;
+    private final AtomicInteger busy = new AtomicInteger();
+    private final Map<String, JobHandler> handlers = new ConcurrentHashMap<>();
+
+    JobWorkers(Store store, Clock clock, String owner, Duration lease, Executor executor, int capacity) {
+        this.store = store;
+        this.clock = clock;
+        this.owner = owner;
+        this.lease = lease;
+        this.executor = executor;
+        this.capacity = capacity;
+    }
+
+    void addHandler(String kind, JobHandler handler) {
+        handlers.put(kind, handler);
+    }
+
+    void removeHandler(String kind, JobHandler handler) {
+        handlers.remove(kind, handler);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Leases what this worker has room for and hands it to the executor; returns how many. */
+    int pollOnce() {
+        int room = capacity - busy.get();
+        if (room <= 0 || handlers.isEmpty()) {
+            return 0;
+        }
+        Instant now = now();
+        List<LeasedJob> candidates = store.inTransaction(tx -> new JobRows(tx).candidates(
+                List.copyOf(handlers.keySet()), now, room));
+        int started = 0;
+        for (LeasedJob job : candidates) {
+            if (job.job().attempts() >= job.job().maxAttempts()) {
+                failExhausted(job, now);
+                continue;
+            }
+            boolean won = store.inTransaction(tx -> new JobRows(tx).lease(job, owner, now.plus(lease), now));
+            if (won) {
+                busy.incrementAndGet();
+                started++;
+                executor.execute(() -> {
+                    try {
+                        run(job);
+                    } finally {
+                        busy.decrementAndGet();
+                    }
+                });
+            }
+        }
+        return started;
+    }
+
+    private void failExhausted(LeasedJob job, Instant now) {
+        String reason = "Its worker stopped during the last of " + job.job().maxAttempts() + " attempts";
+        boolean failed = store.inTransaction(tx -> {
+            if (!new JobRows(tx).failExhausted(job, reason, now)) {
+                return false;
+            }
+            if (job.job().eventId() != null) {
+                new EventRows(tx).finish(job.job().eventId(), EventStatus.FAILED, reason, now);
+            }
+            return true;
+        });
+        if (failed) {
+            LOG.warn("Job {} ({}) failed: {}", job.id(), job.job().kind(), reason);
+        }
+    }
+
+    private void run(LeasedJob job) {
+        JobHandler handler = handlers.get(job.job().kind());
+        int attempt = job.job().attempts() + 1;
+        Context context = new Context(job, attempt);
+        String status;
+        String result;
+        try {
+            if (handler == null) {
+                throw new IllegalStateException("No handler for job kind '" + job.job().kind() + "' any more");
+            }
+            result = handler.run(context);
+            status = JobRows.SUCCEEDED;
+        } catch (Exception e) {
+            result = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            // Not the last attempt: give the job back by letting the lease lapse at once.
+            status = attempt < job.job().maxAttempts() ? JobRows.QUEUED : JobRows.FAILED;
+            LOG.warn("Job {} ({}) attempt {} failed: {}", job.id(), job.job().kind(), attempt, result);
+        }
+        finish(job, status, result);
+    }
+
+    private void finish(LeasedJob job, String status, String result) {
+        Instant now = now();
+        store.inTransaction(tx -> {
+            if (!new JobRows(tx).finish(job.id(), owner, status, result, now)) {
+                LOG.warn("Job {} lost its lease before it finished; its result was dropped", job.id());
+                return null;
+            }
+            if (job.job().eventId() != null && !JobRows.QUEUED.equals(status)) {
+                new EventRows(tx).finish(job.job().eventId(),
+                        JobRows.SUCCEEDED.equals(status) ? EventStatus.SUCCEEDED : EventStatus.FAILED,
+                        result == null ? "" : result, now);
+            }
+            return null;
+        });
+    }
+
+    private final class Context implements JobContext {
+        private final LeasedJob job;
+        private final int attempt;
+
+        Context(LeasedJob job, int attempt) {
+            this.job = job;
+            this.attempt = attempt;
+        }
+
+        @Override
+        public String jobId() {
+            return job.id();
+        }
+
+        @Override
+        public String kind() {
+            return job.job().kind();
+        }
+
+        @Override
+        public String payload() {
+            return job.payload();
+        }
+
+        @Override
+        public int attempt() {
+            return attempt;
+        }
+
+        @Override
+        public String eventId() {
+            return job.job().eventId();
+        }
+
+        @Override
+        public void log(String line) {
+            if (eventId() != null) {
+                store.inTransaction(tx -> {
+                    new EventRows(tx).appendLog(eventId(), line + "\n");
+                    return null;
+                });
+            }
+        }
+
+        @Override
+        public void heartbeat() {
+            Instant now = now();
+            if (!store.inTransaction(tx -> new JobRows(tx).renew(job.id(), owner, now.plus(lease), now))) {
+                throw new IllegalStateException("Lease of job " + job.id() + " was lost to another worker");
+            }
+        }
+    }
+}

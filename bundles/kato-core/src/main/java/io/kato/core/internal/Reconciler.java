@@ -1,0 +1,111 @@
+package io.kato.core.internal;
+
+import io.kato.api.model.Component;
+import io.kato.api.runtime.Deployment;
+import io.kato.api.runtime.Observation;
+import io.kato.api.runtime.Runtime;
+import io.kato.store.ComponentRows;
+import io.kato.store.Store;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The level-triggered loop: compares each component's desired state with what the active
+ * runtime observes and asks the runtime to converge where they differ. Idempotent: a pass
+ * over components that already agree does nothing.
+ */
+@org.osgi.service.component.annotations.Component(service = Reconciler.class, immediate = true,
+        configurationPid = "io.kato.core")
+public class Reconciler {
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+    private static final int PAGE = 200;
+    private final Store store;
+    private final Runtimes runtimes;
+    private final Function<Component, Optional<Deployment>> desired;
+    private final ScheduledExecutorService loop;
+
+    @Activate
+    public Reconciler(@Reference Store store, @Reference Runtimes runtimes, CoreConfig config) {
+        // Until builds produce versions (a later step), no component has anything to deploy.
+        this(store, runtimes, c -> Optional.empty());
+        long period = Math.max(1, config.reconcileSeconds());
+        loop.scheduleWithFixedDelay(this::pass, period, period, TimeUnit.SECONDS);
+    }
+
+    Reconciler(Store store, Runtimes runtimes, Function<Component, Optional<Deployment>> desired) {
+        this.store = store;
+        this.runtimes = runtimes;
+        this.desired = desired;
+        this.loop = Executors.newSingleThreadScheduledExecutor(JobServiceImpl.named("kato-reconcile"));
+    }
+
+    @Deactivate
+    void deactivate() {
+        loop.shutdownNow();
+    }
+
+    private void pass() {
+        try {
+            reconcileAll();
+        } catch (RuntimeException e) {
+            LOG.warn("Reconcile pass failed: {}", e.getMessage());
+        }
+    }
+
+    /** One pass over every component; returns how many needed an action. */
+    int reconcileAll() {
+        Optional<Runtime> runtime = runtimes.active();
+        if (runtime.isEmpty()) {
+            return 0;
+        }
+        int actions = 0;
+        for (int offset = 0; ; offset += PAGE) {
+            int from = offset;
+            List<Component> page = store.inTransaction(tx -> new ComponentRows(tx).all(from, PAGE));
+            for (Component c : page) {
+                if (reconcile(runtime.get(), c)) {
+                    actions++;
+                }
+            }
+            if (page.size() < PAGE) {
+                return actions;
+            }
+        }
+    }
+
+    /** Converges one component; true when the runtime was asked to act. */
+    boolean reconcile(Runtime runtime, Component component) {
+        Observation seen = runtime.observe(component.id());
+        Optional<Deployment> want = desired.apply(component);
+        if (want.isEmpty()) {
+            if (seen.known()) {
+                runtime.remove(component.id());
+                return true;
+            }
+            return false;
+        }
+        if (agrees(want.get(), seen)) {
+            return false;
+        }
+        runtime.apply(want.get());
+        return true;
+    }
+
+    static boolean agrees(Deployment want, Observation seen) {
+        if (!want.running()) {
+            return seen.instances().stream().noneMatch(Observation.Instance::alive);
+        }
+        return seen.known() && want.versionId().equals(seen.versionId())
+                && seen.instances().size() == want.instances()
+                && seen.instances().stream().allMatch(Observation.Instance::alive);
+    }
+}

@@ -1,0 +1,173 @@
+package io.kato.rest.internal;
+
+import static io.kato.rest.internal.ResourceSupport.actor;
+import static io.kato.rest.internal.ResourceSupport.expected;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.kato.api.Actor;
+import io.kato.api.model.Component;
+import io.kato.api.model.ComponentState;
+import io.kato.api.model.EnvScope;
+import io.kato.api.model.EnvVar;
+import io.kato.api.model.Port;
+import io.kato.api.model.Protocol;
+import io.kato.api.service.ComponentService;
+import io.kato.api.service.ComponentService.ComponentChanges;
+import io.kato.api.service.ComponentService.ComponentDraft;
+import java.util.List;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.PATCH;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+/**
+ * Components with their ports and env vars. Ports and env vars share the component's
+ * ETag: any change to them moves the component to its next version.
+ */
+@Path("v1/teams/{team}/components")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ComponentsResource {
+    private final ComponentService components;
+
+    ComponentsResource(ComponentService components) {
+        this.components = components;
+    }
+
+    /** A component as the API shows it: its fields and its current state. */
+    public record ComponentView(@JsonUnwrapped Component component, ComponentState state) {
+    }
+
+    /** The body of a port change; the number comes from the path. */
+    public record PortBody(Protocol protocol, String alias, boolean inner, boolean outer) {
+    }
+
+    /** The body of an env var change; the name comes from the path. */
+    public record EnvBody(String value, EnvScope scope, boolean secret) {
+    }
+
+    private ComponentView view(Actor actor, String team, Component c) {
+        return new ComponentView(c, components.state(actor, team, c.name()));
+    }
+
+    private Response ok(Actor actor, String team, Component c) {
+        return ResourceSupport.ok(view(actor, team, c), c.version());
+    }
+
+    @GET
+    public ResourceSupport.PageBody<ComponentView> list(@PathParam("team") String team,
+                                                        @QueryParam("offset") Integer offset,
+                                                        @QueryParam("limit") Integer limit,
+                                                        @Context SecurityContext sc) {
+        Actor actor = actor(sc);
+        return ResourceSupport.body(components.list(actor, team, ResourceSupport.page(offset, limit))
+                .map(c -> view(actor, team, c)));
+    }
+
+    @POST
+    public Response create(@PathParam("team") String team, ComponentDraft draft, @Context SecurityContext sc) {
+        Actor actor = actor(sc);
+        Component c = components.create(actor, team, draft);
+        return ResourceSupport.created(view(actor, team, c), c.version());
+    }
+
+    @GET
+    @Path("{component}")
+    public Response get(@PathParam("team") String team, @PathParam("component") String component,
+                        @Context SecurityContext sc) {
+        Actor actor = actor(sc);
+        return ok(actor, team, components.get(actor, team, component));
+    }
+
+    @PATCH
+    @Path("{component}")
+    public Response update(@PathParam("team") String team, @PathParam("component") String component,
+                           ComponentChanges changes, @HeaderParam("If-Match") String ifMatch,
+                           @Context SecurityContext sc) {
+        Actor actor = actor(sc);
+        return ok(actor, team, components.update(actor, team, component, changes, expected(ifMatch)));
+    }
+
+    @DELETE
+    @Path("{component}")
+    public Response delete(@PathParam("team") String team, @PathParam("component") String component,
+                           @HeaderParam("If-Match") String ifMatch, @Context SecurityContext sc) {
+        components.delete(actor(sc), team, component, expected(ifMatch));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{component}/ports")
+    public Response ports(@PathParam("team") String team, @PathParam("component") String component,
+                          @Context SecurityContext sc) {
+        Component c = components.get(actor(sc), team, component);
+        return ResourceSupport.ok(c.ports(), c.version());
+    }
+
+    @POST
+    @Path("{component}/ports")
+    public Response addPort(@PathParam("team") String team, @PathParam("component") String component, Port port,
+                            @HeaderParam("If-Match") String ifMatch, @Context SecurityContext sc) {
+        Component c = components.putPort(actor(sc), team, component, port, expected(ifMatch));
+        return ResourceSupport.created(c.ports(), c.version());
+    }
+
+    @PUT
+    @Path("{component}/ports/{port}")
+    public Response putPort(@PathParam("team") String team, @PathParam("component") String component,
+                            @PathParam("port") int port, PortBody body, @HeaderParam("If-Match") String ifMatch,
+                            @Context SecurityContext sc) {
+        Port p = body == null ? null : new Port(port, body.protocol(), body.alias(), body.inner(), body.outer());
+        Component c = components.putPort(actor(sc), team, component, p, expected(ifMatch));
+        return ResourceSupport.ok(c.ports(), c.version());
+    }
+
+    @DELETE
+    @Path("{component}/ports/{port}")
+    public Response removePort(@PathParam("team") String team, @PathParam("component") String component,
+                               @PathParam("port") int port, @HeaderParam("If-Match") String ifMatch,
+                               @Context SecurityContext sc) {
+        Component c = components.removePort(actor(sc), team, component, port, expected(ifMatch));
+        return Response.noContent().tag(ResourceSupport.tag(c.version())).build();
+    }
+
+    @GET
+    @Path("{component}/env")
+    public Response env(@PathParam("team") String team, @PathParam("component") String component,
+                        @Context SecurityContext sc) {
+        Component c = components.get(actor(sc), team, component);
+        return ResourceSupport.ok(c.env(), c.version());
+    }
+
+    @PUT
+    @Path("{component}/env/{name}")
+    public Response putEnv(@PathParam("team") String team, @PathParam("component") String component,
+                           @PathParam("name") String name, EnvBody body, @HeaderParam("If-Match") String ifMatch,
+                           @Context SecurityContext sc) {
+        EnvVar e = body == null ? null : new EnvVar(name, body.value(), body.scope(), body.secret());
+        Component c = components.putEnv(actor(sc), team, component, e, expected(ifMatch));
+        List<EnvVar> env = c.env();
+        return ResourceSupport.ok(env.stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow(),
+                c.version());
+    }
+
+    @DELETE
+    @Path("{component}/env/{name}")
+    public Response removeEnv(@PathParam("team") String team, @PathParam("component") String component,
+                              @PathParam("name") String name, @HeaderParam("If-Match") String ifMatch,
+                              @Context SecurityContext sc) {
+        Component c = components.removeEnv(actor(sc), team, component, name, expected(ifMatch));
+        return Response.noContent().tag(ResourceSupport.tag(c.version())).build();
+    }
+}

@@ -1,0 +1,82 @@
+package io.kato.rest.internal;
+
+import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+import io.kato.api.service.AccessService;
+import io.kato.api.service.AppService;
+import io.kato.api.service.ComponentService;
+import io.kato.api.service.EventService;
+import io.kato.api.service.LanguageRegistry;
+import io.kato.api.service.TeamService;
+import java.util.Hashtable;
+import java.util.List;
+import javax.servlet.Servlet;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
+
+/**
+ * Assembles the REST API from the core services and serves it under {@code /api/*} on
+ * Pax Web's Jetty through the HTTP whiteboard. The API exists only while every core
+ * service does, so a request never reaches a half-started core.
+ */
+@Component(immediate = true, service = {})
+public class RestApplication {
+    static final List<Class<?>> RESOURCES = List.of(SystemResource.class, TeamsResource.class, AppsResource.class,
+            ComponentsResource.class, EventsResource.class, UsersResource.class);
+    private final ServiceRegistration<Servlet> registration;
+
+    @Activate
+    public RestApplication(BundleContext context, @Reference TeamService teams, @Reference AppService apps,
+                           @Reference ComponentService components, @Reference EventService events,
+                           @Reference AccessService access, @Reference LanguageRegistry languages) {
+        ResourceConfig config = resourceConfig(teams, apps, components, events, access, languages);
+        // Jersey looks up its injection manager through the context class loader: make it this bundle's.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        ServletContainer servlet;
+        try {
+            thread.setContextClassLoader(RestApplication.class.getClassLoader());
+            servlet = new ServletContainer(config);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, "/api/*");
+        props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, "kato-api");
+        registration = context.registerService(Servlet.class, servlet, props);
+    }
+
+    static ResourceConfig resourceConfig(TeamService teams, AppService apps, ComponentService components,
+                                         EventService events, AccessService access, LanguageRegistry languages) {
+        ResourceConfig config = new ResourceConfig();
+        config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        config.property(ServerProperties.BV_FEATURE_DISABLE, true);
+        config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        config.register(new JacksonJsonProvider(Json.mapper()));
+        config.register(new AuthFilter(access));
+        config.register(new ProblemMappers.Domain());
+        config.register(new ProblemMappers.BadJson());
+        config.register(new ProblemMappers.Web());
+        config.register(new ProblemMappers.Unexpected());
+        config.register(new SystemResource(languages, new OpenApi(RESOURCES)));
+        config.register(new TeamsResource(teams));
+        config.register(new AppsResource(apps));
+        config.register(new ComponentsResource(components));
+        config.register(new EventsResource(events));
+        config.register(new UsersResource(access));
+        return config;
+    }
+
+    @Deactivate
+    void deactivate() {
+        registration.unregister();
+    }
+}

@@ -1,0 +1,31 @@
+package io.kato.shell.internal;
+
+import io.kato.api.Actor;
+import io.kato.api.service.ComponentService;
+import io.kato.shell.internal.completers.TeamCompleter;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+@Service
+@Command(scope = "kato", name = "component-delete", description = "Deletes a component")
+public class ComponentDelete extends KatoCommandSupport {
+    @Reference
+    ComponentService components;
+
+    @Argument(index = 0, name = "team", required = true)
+    @Completion(TeamCompleter.class)
+    String team;
+
+    @Argument(index = 1, name = "component", required = true)
+    String component;
+
+    @Override
+    protected Object run(Actor actor) {
+        components.delete(actor, team, component, null);
+        out().println("Component " + component + " deleted from team " + team);
+        return null;
+    }
+}

@@ -1,0 +1,54 @@
+package io.kato.shell.internal;
+
+import io.kato.api.Actor;
+import io.kato.api.model.Component;
+import io.kato.api.model.EnvVar;
+import io.kato.api.model.Port;
+import io.kato.api.service.ComponentService;
+import io.kato.shell.internal.completers.TeamCompleter;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+@Service
+@Command(scope = "kato", name = "component-show", description = "Shows a component, its ports and env vars")
+public class ComponentShow extends KatoCommandSupport {
+    @Reference
+    ComponentService components;
+
+    @Argument(index = 0, name = "team", required = true)
+    @Completion(TeamCompleter.class)
+    String team;
+
+    @Argument(index = 1, name = "component", required = true)
+    String component;
+
+    @Override
+    protected Object run(Actor actor) {
+        Component c = components.get(actor, team, component);
+        ShellTable table = new ShellTable();
+        table.column("Property");
+        table.column("Value");
+        table.addRow().addContent("name", c.name());
+        table.addRow().addContent("app", c.appName());
+        table.addRow().addContent("state", components.state(actor, team, component));
+        table.addRow().addContent("source", c.sourceKind());
+        table.addRow().addContent("language", orDash(c.language()));
+        table.addRow().addContent("instances", c.instances());
+        table.addRow().addContent("memory MB", c.memoryMb());
+        table.addRow().addContent("deploy type", c.deployType());
+        table.addRow().addContent("version", c.version());
+        for (Port p : c.ports()) {
+            table.addRow().addContent("port " + p.port(), p.protocol() + " alias=" + p.alias()
+                    + (p.inner() ? " inner" : "") + (p.outer() ? " outer" : ""));
+        }
+        for (EnvVar e : c.env()) {
+            table.addRow().addContent("env " + e.name(), e.value() + " (" + e.scope() + ")");
+        }
+        print(table);
+        return null;
+    }
+}

@@ -1,0 +1,69 @@
+package io.kato.shell.internal;
+
+import io.kato.api.Actor;
+import io.kato.api.KatoException;
+import io.kato.api.PageRequest;
+import io.kato.api.service.AccessService;
+import java.io.PrintStream;
+import java.security.AccessController;
+import java.security.Principal;
+import javax.security.auth.Subject;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+/**
+ * What every {@code kato:*} command shares: the operator as {@link Actor}, table output
+ * with {@code --no-format}, and domain errors printed as one clear line (no stack trace).
+ */
+public abstract class KatoCommandSupport implements Action {
+    @Reference
+    protected AccessService access;
+
+    @Option(name = "--no-format", description = "Plain output without table borders, for scripts")
+    protected boolean noFormat;
+
+    @Override
+    public final Object execute() throws Exception {
+        try {
+            return run(operator());
+        } catch (KatoException e) {
+            System.err.println("Error: " + e.getMessage());
+            return null;
+        }
+    }
+
+    protected abstract Object run(Actor actor) throws Exception;
+
+    /** The logged-in shell user (JAAS), acting as a platform admin. */
+    @SuppressWarnings("removal")
+    private Actor operator() {
+        String name = "console";
+        Subject subject = Subject.getSubject(AccessController.getContext());
+        if (subject != null) {
+            for (Principal p : subject.getPrincipals()) {
+                if (p.getClass().getSimpleName().equals("UserPrincipal")) {
+                    name = p.getName();
+                }
+            }
+        }
+        return access.operator(name);
+    }
+
+    protected void print(ShellTable table) {
+        table.print(out(), !noFormat);
+    }
+
+    protected static PrintStream out() {
+        return System.out;
+    }
+
+    protected static PageRequest all() {
+        return PageRequest.all();
+    }
+
+    protected static String orDash(Object o) {
+        return o == null ? "-" : o.toString();
+    }
+}

@@ -1,0 +1,28 @@
+package io.kato.shell.internal.completers;
+
+import io.kato.api.PageRequest;
+import io.kato.api.model.User;
+import io.kato.api.service.AccessService;
+import java.util.List;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.CommandLine;
+import org.apache.karaf.shell.api.console.Completer;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+
+/** Completes user names. */
+@Service
+public class UserCompleter implements Completer {
+    @Reference
+    AccessService access;
+
+    @Override
+    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        StringsCompleter names = new StringsCompleter();
+        for (User u : access.listUsers(access.operator("completion"), PageRequest.all()).items()) {
+            names.getStrings().add(u.name());
+        }
+        return names.complete(session, commandLine, candidates);
+    }
+}
