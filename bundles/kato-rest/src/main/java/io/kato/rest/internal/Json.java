@@ -21,7 +21,6 @@ final class Json {
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 // A misspelt field is an error the user sees, not a value silently ignored.
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .build();
     }
 }

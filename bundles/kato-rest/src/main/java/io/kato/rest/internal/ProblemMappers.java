@@ -2,6 +2,9 @@ package io.kato.rest.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.kato.api.ConflictException;
 import io.kato.api.ForbiddenException;
 import io.kato.api.KatoException;
@@ -9,6 +12,7 @@ import io.kato.api.NotFoundException;
 import io.kato.api.PreconditionFailedException;
 import io.kato.api.UnauthenticatedException;
 import io.kato.api.ValidationException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -65,7 +69,7 @@ final class ProblemMappers {
         @Override
         public Response toResponse(JsonProcessingException e) {
             String field = e instanceof JsonMappingException m ? path(m.getPath()) : "";
-            String what = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+            String what = explain(e);
             // Jackson's message can be long and mention Java types: keep its first line, bounded.
             what = what.lines().findFirst().orElse(what);
             if (what.length() > 200) {
@@ -76,6 +80,38 @@ final class ProblemMappers {
                     : "Field '" + field + "' has a wrong value or is not allowed: " + what;
             return Problems.of(400, "malformed-json", "Malformed request body", detail,
                     field.isEmpty() ? null : List.of(new ValidationException.FieldError(field, what)));
+        }
+
+        /** Jackson's own words name Java classes; say it in the API's terms where we can. */
+        private static String explain(JsonProcessingException e) {
+            if (e instanceof UnrecognizedPropertyException u) {
+                return "unknown field; allowed here: " + u.getKnownPropertyIds().stream().map(String::valueOf)
+                        .sorted().collect(Collectors.joining(", "));
+            }
+            if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+                return "'" + f.getValue() + "' is not one of " + Arrays.stream(f.getTargetType().getEnumConstants())
+                        .map(String::valueOf).collect(Collectors.joining(", "));
+            }
+            if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+                return "expected " + jsonType(m.getTargetType());
+            }
+            return e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+        }
+
+        private static String jsonType(Class<?> type) {
+            if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+                return "a whole number";
+            }
+            if (type == boolean.class || type == Boolean.class) {
+                return "true or false";
+            }
+            if (type == String.class) {
+                return "a string";
+            }
+            if (java.util.Collection.class.isAssignableFrom(type)) {
+                return "an array";
+            }
+            return "an object";
         }
 
         private static String path(List<JsonMappingException.Reference> refs) {

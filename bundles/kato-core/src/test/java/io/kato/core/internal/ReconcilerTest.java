@@ -1,0 +1,240 @@
+package io.kato.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kato.api.Actor;
+import io.kato.api.build.BuildPlan;
+import io.kato.api.model.Component;
+import io.kato.api.model.EnvVar;
+import io.kato.api.runtime.BuildRequest;
+import io.kato.api.runtime.Deployment;
+import io.kato.api.runtime.LogSink;
+import io.kato.api.runtime.Observation;
+import io.kato.api.runtime.Runtime;
+import io.kato.api.service.AppService.AppDraft;
+import io.kato.api.service.ComponentService.ComponentChanges;
+import io.kato.api.service.ComponentService.ComponentDraft;
+import io.kato.api.service.TeamService.TeamDraft;
+import io.kato.store.Store;
+import io.kato.store.internal.TestStores;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ReconcilerTest {
+    private final Actor admin = Actor.system();
+    private Store store;
+    private ComponentServiceImpl components;
+    private Runtimes runtimes;
+    private FakeRuntime runtime;
+    private final List<Reconciler> started = new ArrayList<>();
+
+    /** A runtime that records what it is asked and reports what the test says it observes. */
+    static final class FakeRuntime implements Runtime {
+        final String name;
+        final List<Deployment> applied = new ArrayList<>();
+        final List<String> removed = new ArrayList<>();
+        final Map<String, Observation> observed = new HashMap<>();
+
+        FakeRuntime(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String build(BuildRequest request, BuildPlan plan, LogSink log) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void apply(Deployment deployment) {
+            applied.add(deployment);
+        }
+
+        @Override
+        public void remove(String componentId) {
+            removed.add(componentId);
+        }
+
+        @Override
+        public Observation observe(String componentId) {
+            return observed.getOrDefault(componentId, Observation.absent());
+        }
+
+        @Override
+        public AutoCloseable logs(String componentId, String instance, LogSink sink) {
+            return () -> { };
+        }
+
+        /** What a converged backend would report for the deployment. */
+        void converge(Deployment d) {
+            observed.put(d.componentId(), new Observation(true, d.versionId(), IntStream.range(0, d.instances())
+                    .mapToObj(i -> new Observation.Instance(d.name() + "-" + i, true, true, 0)).toList()));
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        store = TestStores.newDerbyStore();
+        runtimes = new Runtimes("local");
+        runtime = new FakeRuntime("local");
+        runtimes.addRuntime(runtime);
+        components = new ComponentServiceImpl(store, new Secrets(new SecretCipher(SecretCipherTest.randomKey())),
+                runtimes, Clock.fixed(Instant.parse("2026-02-02T02:02:02Z"), ZoneOffset.UTC));
+        Clock clock = Clock.systemUTC();
+        new TeamServiceImpl(store, clock).create(admin, new TeamDraft("shop", null, null));
+        new AppServiceImpl(store, clock).create(admin, "shop", new AppDraft("web", null, null));
+    }
+
+    @AfterEach
+    void tearDown() {
+        started.forEach(Reconciler::deactivate);
+    }
+
+    private Reconciler reconciler(Function<Component, Optional<Deployment>> desired) {
+        Reconciler r = new Reconciler(store, runtimes, desired);
+        started.add(r);
+        return r;
+    }
+
+    private Component component(String name, int instances) {
+        return components.create(admin, "shop", new ComponentDraft(name, "web", null, null, instances, null, null,
+                List.of(), List.of(new EnvVar("MODE", "prod", null, false))));
+    }
+
+    /** Version v1 of every component, running with its desired instance count. */
+    private static Optional<Deployment> runningV1(Component c) {
+        return Optional.of(new Deployment(c.id(), c.name(), "shop", "v1", "artifacts/" + c.name() + "/v1",
+                List.of("./run"), true, c.instances(), c.memoryMb(), c.deployType(), c.ports(),
+                Map.of("MODE", "prod"), List.of()));
+    }
+
+    @Test
+    void aComponentTheRuntimeDoesNotKnowIsApplied() {
+        Component api = component("api", 2);
+        assertEquals(1, reconciler(ReconcilerTest::runningV1).reconcileAll());
+        assertEquals(1, runtime.applied.size());
+        Deployment d = runtime.applied.get(0);
+        assertEquals(api.id(), d.componentId());
+        assertEquals("v1", d.versionId());
+        assertEquals(2, d.instances());
+        assertTrue(d.running());
+        assertEquals(List.of(), runtime.removed);
+    }
+
+    @Test
+    void aSecondPassOverAConvergedComponentDoesNothing() {
+        component("api", 2);
+        component("worker", 1);
+        Reconciler r = reconciler(ReconcilerTest::runningV1);
+        assertEquals(2, r.reconcileAll());
+        runtime.applied.forEach(runtime::converge);
+
+        assertEquals(0, r.reconcileAll());
+        assertEquals(0, r.reconcileAll());
+        assertEquals(2, runtime.applied.size(), "no further apply");
+        assertEquals(List.of(), runtime.removed);
+    }
+
+    @Test
+    void aPassWhileTheRuntimeHasNotConvergedYetAppliesAgain() {
+        component("api", 2);
+        Reconciler r = reconciler(ReconcilerTest::runningV1);
+        r.reconcileAll();
+        Deployment d = runtime.applied.get(0);
+        runtime.observed.put(d.componentId(), new Observation(true, "v1",
+                List.of(new Observation.Instance("api-0", true, true, 0))));
+        assertEquals(1, r.reconcileAll(), "one instance of two");
+        runtime.observed.put(d.componentId(), new Observation(true, "v0",
+                List.of(new Observation.Instance("api-0", true, true, 0), new Observation.Instance("api-1", true, true, 0))));
+        assertEquals(1, r.reconcileAll(), "old version");
+        runtime.observed.put(d.componentId(), new Observation(true, "v1",
+                List.of(new Observation.Instance("api-0", true, true, 0), new Observation.Instance("api-1", false, false, 2))));
+        assertEquals(1, r.reconcileAll(), "a dead instance");
+        assertEquals(4, runtime.applied.size());
+    }
+
+    @Test
+    void aChangedDesiredStateIsAppliedAgain() {
+        component("api", 1);
+        Reconciler r = reconciler(ReconcilerTest::runningV1);
+        r.reconcileAll();
+        runtime.converge(runtime.applied.get(0));
+        components.update(admin, "shop", "api", new ComponentChanges(null, 3, null, null), null);
+        assertEquals(1, r.reconcileAll());
+        assertEquals(3, runtime.applied.get(1).instances());
+    }
+
+    @Test
+    void aStoppedDeploymentAgreesOnceNothingIsAlive() {
+        Component api = component("api", 1);
+        Reconciler r = reconciler(c -> runningV1(c).map(d -> new Deployment(d.componentId(), d.name(), d.team(),
+                d.versionId(), d.artifact(), d.startCommand(), false, d.instances(), d.memoryMb(), d.deployType(),
+                d.ports(), d.env(), d.probes())));
+        runtime.observed.put(api.id(), new Observation(true, "v1", List.of(new Observation.Instance("i", true, true, 0))));
+        assertEquals(1, r.reconcileAll(), "an alive instance must be stopped");
+        runtime.observed.put(api.id(), new Observation(true, "v1", List.of(new Observation.Instance("i", false, false, 0))));
+        assertEquals(0, r.reconcileAll());
+        assertEquals(1, runtime.applied.size());
+        assertFalse(runtime.applied.get(0).running());
+    }
+
+    @Test
+    void aComponentWithNothingToRunIsRemovedFromARuntimeThatKnowsIt() {
+        Component api = component("api", 1);
+        Component worker = component("worker", 1);
+        runtime.observed.put(api.id(), new Observation(true, "v1", List.of(new Observation.Instance("i", true, true, 0))));
+        Reconciler r = reconciler(c -> Optional.empty());
+        assertEquals(1, r.reconcileAll());
+        assertEquals(List.of(api.id()), runtime.removed, "only what the runtime knows is removed");
+        assertFalse(runtime.removed.contains(worker.id()));
+        assertEquals(List.of(), runtime.applied);
+
+        runtime.observed.remove(api.id());
+        assertEquals(0, r.reconcileAll(), "once removed, nothing more to do");
+        assertEquals(1, runtime.removed.size());
+    }
+
+    @Test
+    void withoutAnActiveRuntimeNothingIsDone() {
+        component("api", 1);
+        Runtimes none = new Runtimes("kubernetes");
+        none.addRuntime(runtime);
+        Reconciler idle = new Reconciler(store, none, ReconcilerTest::runningV1);
+        started.add(idle);
+        assertEquals(0, idle.reconcileAll());
+        Reconciler empty = new Reconciler(store, new Runtimes("local"), ReconcilerTest::runningV1);
+        started.add(empty);
+        assertEquals(0, empty.reconcileAll(), "no runtime registered at all");
+        assertEquals(List.of(), runtime.applied);
+        assertEquals(List.of(), runtime.removed);
+    }
+
+    @Test
+    void everyComponentIsVisitedAcrossPages() {
+        for (int i = 0; i < 205; i++) {
+            component("c" + i, 1);
+        }
+        Reconciler r = reconciler(ReconcilerTest::runningV1);
+        assertEquals(205, r.reconcileAll());
+        assertEquals(205, runtime.applied.stream().map(Deployment::componentId).distinct().count());
+        runtime.applied.forEach(runtime::converge);
+        assertEquals(0, r.reconcileAll());
+    }
+}
