@@ -63,10 +63,14 @@ public final class JobRows {
                 RUNNING, owner, until, now, job.id(), job.version()) == 1;
     }
 
-    /** Extends the lease; false when this owner no longer holds it. */
+    /**
+     * Extends the lease; false when this owner no longer holds it or it already expired.
+     * The version moves too, so a worker that read the job as expired before the renewal
+     * loses its compare-and-set instead of running the same attempt a second time.
+     */
     public boolean renew(String id, String owner, Instant until, Instant now) {
-        return tx.update("UPDATE jobs SET lease_until = ?, updated_at = ? WHERE id = ? AND status = ? AND lease_owner = ?",
-                until, now, id, RUNNING, owner) == 1;
+        return tx.update("UPDATE jobs SET lease_until = ?, version = version + 1, updated_at = ? WHERE id = ?"
+                + " AND status = ? AND lease_owner = ? AND lease_until >= ?", until, now, id, RUNNING, owner, now) == 1;
     }
 
     /** Ends the attempt held by {@code owner} with a new status; false when the lease was lost. */

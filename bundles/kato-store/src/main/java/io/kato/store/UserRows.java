@@ -38,6 +38,14 @@ public final class UserRows {
         return tx.count("SELECT COUNT(*) FROM users");
     }
 
+    /**
+     * Locks every admin row until the transaction ends, so that two transactions that
+     * each remove an admin are serialised and cannot both see "another admin remains".
+     */
+    public void lockAdmins() {
+        tx.update("UPDATE users SET version = version + 1 WHERE admin = ?", true);
+    }
+
     public long countAdmins() {
         return tx.count("SELECT COUNT(*) FROM users WHERE admin = ?", true);
     }

@@ -112,6 +112,9 @@ public class AccessServiceImpl extends ServiceSupport implements AccessService {
         tx(tx -> {
             UserRows rows = new UserRows(tx);
             User u = rows.byName(user == null ? "" : user).orElseThrow(() -> NotFoundException.of("user", user));
+            if (u.admin()) {
+                rows.lockAdmins();
+            }
             if (u.admin() && rows.countAdmins() <= 1) {
                 throw new ConflictException("User '" + user + "' is the last platform admin: make another admin first");
             }

@@ -34,7 +34,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -245,15 +244,13 @@ class AccessServiceTest {
     }
 
     @Test
-    @Disabled("Bug in AccessServiceImpl.deleteUser (AccessServiceImpl.java:115-118): the last-admin check is a"
-            + " plain COUNT under READ COMMITTED, so two concurrent deletions of the last two admins both see 2"
-            + " admins and both succeed, leaving no platform admin (write skew)")
     void twoAdminsDeletingEachOtherAtOnceStillLeaveOneAdmin() throws Exception {
         Actor admin = bootstrappedAdmin();
         access.createUser(admin, new UserDraft("root", null, true));
         AccessServiceImpl other = new AccessServiceImpl(store, clock);
         ExecutorService second = Executors.newSingleThreadExecutor();
         AtomicReference<Throwable> secondOutcome = new AtomicReference<>();
+        AtomicReference<java.util.concurrent.Future<?>> pending = new AtomicReference<>();
         try {
             // While the first deletion has counted the admins but not yet deleted, a second one runs to the end.
             Store interleaving = new Store() {
@@ -272,16 +269,19 @@ class AccessServiceTest {
                             List<R> rows = tx.query(sql, mapper, args);
                             if (!fired && sql.contains("admin = ?")) {
                                 fired = true;
+                                // The second deletion starts while this one is between its check and
+                                // its delete; it must wait for this transaction instead of racing it.
+                                pending.set(second.submit(() -> {
+                                    try {
+                                        other.deleteUser(admin, "admin");
+                                    } catch (RuntimeException e) {
+                                        secondOutcome.set(e);
+                                    }
+                                }));
                                 try {
-                                    second.submit(() -> {
-                                        try {
-                                            other.deleteUser(admin, "admin");
-                                        } catch (RuntimeException e) {
-                                            secondOutcome.set(e);
-                                        }
-                                    }).get(30, TimeUnit.SECONDS);
-                                } catch (Exception e) {
-                                    throw new IllegalStateException("the second deletion did not finish", e);
+                                    Thread.sleep(300);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
                                 }
                             }
                             return rows;
@@ -300,6 +300,7 @@ class AccessServiceTest {
             } catch (ConflictException e) {
                 firstOutcome = e;
             }
+            pending.get().get(60, TimeUnit.SECONDS);
             long admins = store.inTransaction(tx -> new UserRows(tx).countAdmins());
             assertEquals(1, admins, "one deletion must be refused (first: " + firstOutcome + ", second: "
                     + secondOutcome.get() + ")");

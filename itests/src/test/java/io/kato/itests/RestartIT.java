@@ -1,0 +1,155 @@
+package io.kato.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * Starts the real distribution as an operator would (bin/karaf), stops it, starts it again:
+ * data and tokens survive, and the first start bootstraps an admin token into an
+ * owner-only file without logging it.
+ */
+public class RestartIT {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private Path home;
+    private int port;
+    private Process karaf;
+
+    @Before
+    public void unpack() throws Exception {
+        Path work = Path.of(System.getProperty("kato.itest.work", "target"), "restart");
+        deleteTree(work);
+        Files.createDirectories(work);
+        run(work, "tar", "xzf", System.getProperty("kato.assembly"), "-C", work.toString());
+        try (var dirs = Files.list(work)) {
+            home = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        port = KatoTestSupport.freePort();
+        replaceLine(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", port);
+        replaceLine(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", KatoTestSupport.freePort());
+    }
+
+    @After
+    public void stopIfRunning() throws Exception {
+        if (karaf != null && karaf.isAlive()) {
+            karaf.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    public void dataAndTokensSurviveARestart() throws Exception {
+        start();
+        Path tokenFile = home.resolve("data/kato/bootstrap-token");
+        assertTrue("first start writes the admin token", Files.exists(tokenFile));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)));
+        String token = Files.readString(tokenFile).strip();
+
+        HttpResponse<String> created = call("POST", "/api/v1/teams", token,
+                "{\"name\":\"durable\",\"environment\":\"PROD\"}");
+        assertEquals(created.body(), 201, created.statusCode());
+        assertEquals(201, call("POST", "/api/v1/teams/durable/apps", token, "{\"name\":\"web\"}").statusCode());
+        assertEquals(201, call("POST", "/api/v1/teams/durable/components", token,
+                "{\"name\":\"api\",\"app\":\"web\",\"env\":[{\"name\":\"PW\",\"value\":\"s3cr3t-value\",\"secret\":true}]}")
+                .statusCode());
+        stop();
+
+        start();
+        assertEquals("the token file is not rewritten", token, Files.readString(tokenFile).strip());
+        JsonNode team = JSON.readTree(call("GET", "/api/v1/teams/durable", token, null).body());
+        assertEquals("PROD", team.path("environment").asText());
+        JsonNode component = JSON.readTree(call("GET", "/api/v1/teams/durable/components/api", token, null).body());
+        assertEquals("********", component.path("env").get(0).path("value").asText());
+        stop();
+
+        String log = Files.readString(home.resolve("data/log/karaf.log"));
+        assertTrue(log.contains("bootstrap-token"));
+        assertFalse("the token is never logged", log.contains(token));
+        assertFalse("secrets are never logged", log.contains("s3cr3t-value"));
+    }
+
+    private void start() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "run")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.out").toFile()));
+        pb.environment().remove("KATO_BOOTSTRAP_TOKEN");
+        karaf = pb.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!karaf.isAlive()) {
+                fail("Kato exited with " + karaf.exitValue() + ": see " + home.resolve("console.out"));
+            }
+            try {
+                if (call("GET", "/api/v1/health", null, null).statusCode() == 200) {
+                    return;
+                }
+            } catch (ConnectException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        fail("Kato did not answer on port " + port + " within 90 s");
+    }
+
+    private void stop() throws Exception {
+        karaf.destroy();
+        assertTrue("Kato stops within 60 s of SIGTERM", karaf.waitFor(60, TimeUnit.SECONDS));
+    }
+
+    private HttpResponse<String> call(String method, String path, String token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void replaceLine(Path file, String key, int value) throws IOException {
+        String text = Files.readString(file);
+        String updated = text.replaceAll("(?m)^" + java.util.regex.Pattern.quote(key) + "\\s*=.*$", key + " = " + value);
+        if (updated.equals(text)) {
+            updated = text + "\n" + key + " = " + value + "\n";
+        }
+        Files.writeString(file, updated);
+    }
+
+    private static void run(Path dir, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+        assertEquals(String.join(" ", command), 0, p.waitFor());
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
