@@ -127,7 +127,7 @@ public class KatoApiIT extends KatoTestSupport {
 
     @Test
     public void shellCommandsShareTheCoreWithRest() throws Exception {
-        String created = executeCommand("kato:team-create shell-team --environment PROD");
+        String created = executeCommand("kato:team-create --environment PROD shell-team");
         assertTrue(created, created.contains("Team shell-team created"));
         String table = executeCommand("kato:team-list --no-format");
         assertTrue(table, table.contains("shell-team") && table.contains("PROD"));

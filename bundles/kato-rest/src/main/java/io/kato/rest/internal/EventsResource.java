@@ -2,7 +2,6 @@ package io.kato.rest.internal;
 
 import static io.kato.rest.internal.ResourceSupport.actor;
 
-import io.kato.api.model.AuditRecord;
 import io.kato.api.model.Event;
 import io.kato.api.service.EventService;
 import javax.ws.rs.GET;
@@ -14,8 +13,8 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
-/** The operation log and the audit trail of a team, newest first. */
-@Path("v1/teams/{team}")
+/** The operation log of a team, newest first, with each event's log. */
+@Path("v1/teams/{team}/events")
 @Produces(MediaType.APPLICATION_JSON)
 public class EventsResource {
     private final EventService events;
@@ -25,31 +24,21 @@ public class EventsResource {
     }
 
     @GET
-    @Path("events")
     public ResourceSupport.PageBody<Event> list(@PathParam("team") String team, @QueryParam("offset") Integer offset,
                                                 @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
         return ResourceSupport.body(events.list(actor(sc), team, ResourceSupport.page(offset, limit)));
     }
 
     @GET
-    @Path("events/{event}")
+    @Path("{event}")
     public Event get(@PathParam("team") String team, @PathParam("event") String event, @Context SecurityContext sc) {
         return events.get(actor(sc), team, event);
     }
 
     @GET
-    @Path("events/{event}/log")
+    @Path("{event}/log")
     @Produces(MediaType.TEXT_PLAIN)
     public String log(@PathParam("team") String team, @PathParam("event") String event, @Context SecurityContext sc) {
         return events.log(actor(sc), team, event);
-    }
-
-    @GET
-    @Path("audit")
-    public ResourceSupport.PageBody<AuditRecord> audit(@PathParam("team") String team,
-                                                       @QueryParam("offset") Integer offset,
-                                                       @QueryParam("limit") Integer limit,
-                                                       @Context SecurityContext sc) {
-        return ResourceSupport.body(events.audit(actor(sc), team, ResourceSupport.page(offset, limit)));
     }
 }

@@ -67,7 +67,7 @@ public class RestApplication {
         config.register(new ProblemMappers.Web());
         config.register(new ProblemMappers.Unexpected());
         config.register(new SystemResource(languages, new OpenApi(RESOURCES)));
-        config.register(new TeamsResource(teams));
+        config.register(new TeamsResource(teams, events));
         config.register(new AppsResource(apps));
         config.register(new ComponentsResource(components));
         config.register(new EventsResource(events));

@@ -1,5 +1,7 @@
 package io.kato.rest.internal;
 
+import io.kato.api.Actor;
+import io.kato.api.model.Role;
 import io.kato.api.service.LanguageRegistry;
 import io.kato.api.service.LanguageRegistry.LanguageInfo;
 import java.util.List;
@@ -7,9 +9,11 @@ import java.util.Map;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 
-/** Health (public), the OpenAPI document (public) and what the platform can do right now. */
+/** Health (public), the OpenAPI document (public), the caller, and what the platform can do right now. */
 @Path("v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class SystemResource {
@@ -33,6 +37,17 @@ public class SystemResource {
     @Path("languages")
     public List<LanguageInfo> languages() {
         return languages.languages();
+    }
+
+    /** Who the caller is, and its role per team id. */
+    @GET
+    @Path("me")
+    public Me me(@Context SecurityContext sc) {
+        Actor a = ResourceSupport.actor(sc);
+        return new Me(a.name(), a.admin(), a.teamRoles());
+    }
+
+    public record Me(String name, boolean admin, Map<String, Role> teamRoles) {
     }
 
     @GET

@@ -3,9 +3,11 @@ package io.kato.rest.internal;
 import static io.kato.rest.internal.ResourceSupport.actor;
 import static io.kato.rest.internal.ResourceSupport.expected;
 
+import io.kato.api.model.AuditRecord;
 import io.kato.api.model.Membership;
 import io.kato.api.model.Role;
 import io.kato.api.model.Team;
+import io.kato.api.service.EventService;
 import io.kato.api.service.TeamService;
 import io.kato.api.service.TeamService.TeamChanges;
 import io.kato.api.service.TeamService.TeamDraft;
@@ -31,9 +33,11 @@ import javax.ws.rs.core.SecurityContext;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TeamsResource {
     private final TeamService teams;
+    private final EventService events;
 
-    TeamsResource(TeamService teams) {
+    TeamsResource(TeamService teams, EventService events) {
         this.teams = teams;
+        this.events = events;
     }
 
     @GET
@@ -90,6 +94,16 @@ public class TeamsResource {
                                  @Context SecurityContext sc) {
         teams.removeMember(actor(sc), team, user);
         return Response.noContent().build();
+    }
+
+    /** The team's audit trail, newest first: team admins only. */
+    @GET
+    @Path("{team}/audit")
+    public ResourceSupport.PageBody<AuditRecord> audit(@PathParam("team") String team,
+                                                       @QueryParam("offset") Integer offset,
+                                                       @QueryParam("limit") Integer limit,
+                                                       @Context SecurityContext sc) {
+        return ResourceSupport.body(events.audit(actor(sc), team, ResourceSupport.page(offset, limit)));
     }
 
     /** The body of a membership change: {@code {"role": "developer"}}. */

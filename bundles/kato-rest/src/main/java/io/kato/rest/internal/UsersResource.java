@@ -2,10 +2,8 @@ package io.kato.rest.internal;
 
 import static io.kato.rest.internal.ResourceSupport.actor;
 
-import io.kato.api.Actor;
 import io.kato.api.ValidationException;
 import io.kato.api.model.ApiToken;
-import io.kato.api.model.Role;
 import io.kato.api.model.User;
 import io.kato.api.service.AccessService;
 import io.kato.api.service.AccessService.IssuedToken;
@@ -13,7 +11,6 @@ import io.kato.api.service.AccessService.UserDraft;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -27,8 +24,8 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
-/** Users and their API tokens, and {@code /me} for the caller itself. */
-@Path("v1")
+/** Users and their API tokens. */
+@Path("v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class UsersResource {
@@ -42,54 +39,41 @@ public class UsersResource {
     public record TokenRequest(String name, String ttl) {
     }
 
-    /** Who the caller is and its role per team id. */
-    public record Me(String name, boolean admin, Map<String, Role> teamRoles) {
-    }
-
     @GET
-    @Path("me")
-    public Me me(@Context SecurityContext sc) {
-        Actor a = actor(sc);
-        return new Me(a.name(), a.admin(), a.teamRoles());
-    }
-
-    @GET
-    @Path("users")
     public ResourceSupport.PageBody<User> list(@QueryParam("offset") Integer offset,
                                                @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
         return ResourceSupport.body(access.listUsers(actor(sc), ResourceSupport.page(offset, limit)));
     }
 
     @POST
-    @Path("users")
     public Response create(UserDraft draft, @Context SecurityContext sc) {
         User u = access.createUser(actor(sc), draft);
         return ResourceSupport.created(u, u.version());
     }
 
     @GET
-    @Path("users/{user}")
+    @Path("{user}")
     public Response get(@PathParam("user") String user, @Context SecurityContext sc) {
         User u = access.getUser(actor(sc), user);
         return ResourceSupport.ok(u, u.version());
     }
 
     @DELETE
-    @Path("users/{user}")
+    @Path("{user}")
     public Response delete(@PathParam("user") String user, @Context SecurityContext sc) {
         access.deleteUser(actor(sc), user);
         return Response.noContent().build();
     }
 
     @GET
-    @Path("users/{user}/tokens")
+    @Path("{user}/tokens")
     public List<ApiToken> tokens(@PathParam("user") String user, @Context SecurityContext sc) {
         return access.tokens(actor(sc), user);
     }
 
     /** Issues a token; the response is the only time its secret is shown. */
     @POST
-    @Path("users/{user}/tokens")
+    @Path("{user}/tokens")
     public Response issue(@PathParam("user") String user, TokenRequest request, @Context SecurityContext sc) {
         Duration ttl = null;
         if (request != null && request.ttl() != null && !request.ttl().isBlank()) {
@@ -106,7 +90,7 @@ public class UsersResource {
     }
 
     @DELETE
-    @Path("users/{user}/tokens/{token}")
+    @Path("{user}/tokens/{token}")
     public Response revoke(@PathParam("user") String user, @PathParam("token") String token,
                            @Context SecurityContext sc) {
         access.revokeToken(actor(sc), user, token);
