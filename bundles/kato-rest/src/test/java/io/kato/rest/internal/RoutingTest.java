@@ -1,0 +1,184 @@
+package io.kato.rest.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kato.api.Actor;
+import io.kato.api.NotFoundException;
+import io.kato.api.PreconditionFailedException;
+import io.kato.api.UnauthenticatedException;
+import io.kato.api.service.AccessService;
+import io.kato.api.service.AppService;
+import io.kato.api.service.ComponentService;
+import io.kato.api.service.EventService;
+import io.kato.api.service.LanguageRegistry;
+import io.kato.api.service.TeamService;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.ws.rs.core.SecurityContext;
+import org.glassfish.jersey.internal.MapPropertiesDelegate;
+import org.glassfish.jersey.server.ApplicationHandler;
+import org.glassfish.jersey.server.ContainerRequest;
+import org.glassfish.jersey.server.ContainerResponse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs requests through the real Jersey application with recording stand-ins for the
+ * core services: which service method each path reaches, and how errors come out.
+ */
+class RoutingTest {
+    private static final String TOKEN = "a-token-that-is-long-enough";
+    private final List<String> calls = new ArrayList<>();
+    private Function<String, Object> answer = method -> {
+        throw new NotFoundException("nothing here");
+    };
+
+    @SuppressWarnings("unchecked")
+    private <T> T recorder(Class<T> type) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (method.getName().equals("authenticate")) {
+                if (!TOKEN.equals(args[0])) {
+                    throw new UnauthenticatedException("Unknown or revoked token");
+                }
+                return new Actor("admin", "u1", true, Map.of(), null);
+            }
+            if (method.getName().equals("languages")) {
+                return List.of();
+            }
+            calls.add(type.getSimpleName() + "." + method.getName());
+            return answer.apply(method.getName());
+        });
+    }
+
+    private Result call(String method, String path, String body, String token) throws Exception {
+        ApplicationHandler app = new ApplicationHandler(RestApplication.resourceConfig(recorder(TeamService.class),
+                recorder(AppService.class), recorder(ComponentService.class), recorder(EventService.class),
+                recorder(AccessService.class), recorder(LanguageRegistry.class)));
+        ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
+                URI.create("http://localhost/api/" + path), method, new Anonymous(), new MapPropertiesDelegate(),
+                null);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+            request.setEntityStream(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ContainerResponse response = app.apply(request, out).get();
+        return new Result(response.getStatus(), String.valueOf(response.getMediaType()),
+                out.toString(StandardCharsets.UTF_8));
+    }
+
+    record Result(int status, String type, String body) {
+    }
+
+    @Test
+    void everyPathReachesItsOwnServiceMethod() throws Exception {
+        String[][] routes = {
+            {"GET", "v1/teams/shop", "TeamService.get"},
+            {"PATCH", "v1/teams/shop", "TeamService.update"},
+            {"PUT", "v1/teams/shop/members/vera", "TeamService.setMember"},
+            {"GET", "v1/teams/shop/audit", "EventService.audit"},
+            {"GET", "v1/teams/shop/events", "EventService.list"},
+            {"GET", "v1/teams/shop/events/e1/log", "EventService.log"},
+            {"GET", "v1/teams/shop/apps/web", "AppService.get"},
+            {"DELETE", "v1/teams/shop/components/api", "ComponentService.delete"},
+            {"PUT", "v1/teams/shop/components/api/env/KEY", "ComponentService.putEnv"},
+            {"DELETE", "v1/teams/shop/components/api/ports/8080", "ComponentService.removePort"},
+            {"POST", "v1/users/vera/tokens", "AccessService.issueToken"},
+        };
+        for (String[] route : routes) {
+            calls.clear();
+            String body = route[0].equals("GET") || route[0].equals("DELETE") ? null : "{}";
+            Result r = call(route[0], route[1], body, TOKEN);
+            assertEquals(404, r.status(), route[1]);
+            assertEquals(List.of(route[2]), calls, route[0] + " " + route[1]);
+        }
+    }
+
+    @Test
+    void withoutATokenNothingIsCalledAndTheAnswerIs401ProblemJson() throws Exception {
+        Result r = call("GET", "v1/teams", null, null);
+        assertEquals(401, r.status());
+        assertEquals(Problems.TYPE, r.type());
+        assertTrue(calls.isEmpty());
+        assertEquals(401, call("GET", "v1/teams", null, "wrong-token-but-long-enough").status());
+        assertEquals(200, call("GET", "v1/health", null, null).status());
+    }
+
+    @Test
+    void domainErrorsMapToTheirStatus() throws Exception {
+        answer = m -> {
+            throw new PreconditionFailedException("Team 'shop'", 1, 2);
+        };
+        Result r = call("PATCH", "v1/teams/shop", "{}", TOKEN);
+        assertEquals(412, r.status());
+        assertTrue(r.body().contains("not 1"), "body: [" + r.body() + "] " + r.type());
+    }
+
+    @Test
+    void malformedJsonIs400NamingTheFieldAndNeverReachesTheCore() throws Exception {
+        Result broken = call("POST", "v1/teams", "{\"name\": ", TOKEN);
+        assertEquals(400, broken.status());
+        assertEquals(Problems.TYPE, broken.type());
+        Result typo = call("POST", "v1/teams", "{\"nmae\":\"x\"}", TOKEN);
+        assertEquals(400, typo.status());
+        assertTrue(typo.body().contains("\"field\":\"nmae\""), typo.body());
+        Result badEnum = call("PUT", "v1/teams/shop/members/vera", "{\"role\":\"owner\"}", TOKEN);
+        assertTrue(badEnum.body().contains("viewer, developer, admin"), badEnum.body());
+        assertTrue(calls.isEmpty(), calls.toString());
+    }
+
+    @Test
+    void ifMatchAcceptsStrongWeakAndAnyButNotGarbage() {
+        assertEquals(Long.valueOf(3), ResourceSupport.expected("\"3\""));
+        assertEquals(Long.valueOf(3), ResourceSupport.expected("W/\"3\""));
+        assertEquals(null, ResourceSupport.expected("*"));
+        assertEquals("invalid-input", org.junit.jupiter.api.Assertions.assertThrows(
+                io.kato.api.ValidationException.class, () -> ResourceSupport.expected("\"abc\"")).kind());
+    }
+
+    @Test
+    void openApiDocumentsEveryResourceAndMarksPublicOnes() {
+        Map<String, Object> doc = new OpenApi(RestApplication.RESOURCES).document();
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Map<String, Object>>> paths = (Map<String, Map<String, Map<String, Object>>>) doc
+                .get("paths");
+        assertTrue(paths.containsKey("/api/v1/teams/{team}/components/{component}/ports/{port}"));
+        assertEquals(List.of(), paths.get("/api/v1/health").get("get").get("security"));
+        assertFalse(paths.get("/api/v1/teams").get("post").containsKey("security"));
+        assertTrue(paths.get("/api/v1/teams").get("post").containsKey("requestBody"));
+    }
+
+    private static final class Anonymous implements SecurityContext {
+        @Override
+        public Principal getUserPrincipal() {
+            return null;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return false;
+        }
+
+        @Override
+        public boolean isSecure() {
+            return false;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return null;
+        }
+    }
+}
