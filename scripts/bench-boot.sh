@@ -29,9 +29,9 @@ measure() { # profile
     start=$(date +%s%N)
     if [ "$profile" = karaf-default ]; then
       JAVA_MIN_MEM=128M JAVA_MAX_MEM=512M EXTRA_JAVA_OPTS=" " KATO_BOOTSTRAP_TOKEN=bench-token-0123456789abcdef \
-        "$home/bin/karaf" run >/dev/null 2>&1 &
+        "$home/bin/karaf" daemon >/dev/null 2>&1 &
     else
-      KATO_BOOTSTRAP_TOKEN=bench-token-0123456789abcdef "$home/bin/karaf" run >/dev/null 2>&1 &
+      KATO_BOOTSTRAP_TOKEN=bench-token-0123456789abcdef "$home/bin/karaf" daemon >/dev/null 2>&1 &
     fi
     pid=$!
     until curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1; do
@@ -40,7 +40,7 @@ measure() { # profile
     done
     ready=$(( ($(date +%s%N) - start) / 1000000 ))
     sleep "$idle"
-    # bin/karaf execs java, so $pid is the JVM itself.
+    # 'bin/karaf daemon' execs java, so $pid is the JVM itself.
     rss=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status")
     printf '%-14s run %d  ready %6d ms  idle RSS %4d MB\n' "$profile" "$run" "$ready" "$rss"
     kill "$pid"

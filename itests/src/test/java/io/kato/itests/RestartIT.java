@@ -87,7 +87,8 @@ public class RestartIT {
     }
 
     private void start() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "run")
+        // "daemon" makes bin/karaf exec the JVM, so the process we signal is Kato itself.
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "daemon")
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.out").toFile()));
@@ -113,6 +114,12 @@ public class RestartIT {
     private void stop() throws Exception {
         karaf.destroy();
         assertTrue("Kato stops within 60 s of SIGTERM", karaf.waitFor(60, TimeUnit.SECONDS));
+        try {
+            call("GET", "/api/v1/health", null, null);
+            fail("Something still answers on port " + port + " after Kato stopped");
+        } catch (ConnectException expected) {
+            // the port is free: the next start is really a new server
+        }
     }
 
     private HttpResponse<String> call(String method, String path, String token, String body)

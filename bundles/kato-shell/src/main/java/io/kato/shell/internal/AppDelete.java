@@ -2,6 +2,7 @@ package io.kato.shell.internal;
 
 import io.kato.api.Actor;
 import io.kato.api.service.AppService;
+import io.kato.shell.internal.completers.AppCompleter;
 import io.kato.shell.internal.completers.TeamCompleter;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -19,6 +20,7 @@ public class AppDelete extends KatoCommandSupport {
     @Completion(TeamCompleter.class)
     String team;
 
+    @Completion(AppCompleter.class)
     @Argument(index = 1, name = "app", required = true)
     String app;
 

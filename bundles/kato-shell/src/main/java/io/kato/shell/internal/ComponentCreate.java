@@ -8,6 +8,7 @@ import io.kato.api.model.Protocol;
 import io.kato.api.model.WireEnum;
 import io.kato.api.service.ComponentService;
 import io.kato.api.service.ComponentService.ComponentDraft;
+import io.kato.shell.internal.completers.AppCompleter;
 import io.kato.shell.internal.completers.TeamCompleter;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ public class ComponentCreate extends KatoCommandSupport {
     @Completion(TeamCompleter.class)
     String team;
 
+    @Completion(AppCompleter.class)
     @Argument(index = 1, name = "app", required = true)
     String app;
 

@@ -2,6 +2,7 @@ package io.kato.shell.internal;
 
 import io.kato.api.Actor;
 import io.kato.api.service.ComponentService;
+import io.kato.shell.internal.completers.ComponentCompleter;
 import io.kato.shell.internal.completers.TeamCompleter;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -20,6 +21,7 @@ public class ComponentDelete extends KatoCommandSupport {
     String team;
 
     @Argument(index = 1, name = "component", required = true)
+    @Completion(ComponentCompleter.class)
     String component;
 
     @Override

@@ -5,6 +5,7 @@ import io.kato.api.model.Component;
 import io.kato.api.model.EnvVar;
 import io.kato.api.model.Port;
 import io.kato.api.service.ComponentService;
+import io.kato.shell.internal.completers.ComponentCompleter;
 import io.kato.shell.internal.completers.TeamCompleter;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -24,6 +25,7 @@ public class ComponentShow extends KatoCommandSupport {
     String team;
 
     @Argument(index = 1, name = "component", required = true)
+    @Completion(ComponentCompleter.class)
     String component;
 
     @Override

@@ -3,6 +3,7 @@ package io.kato.shell.internal;
 import io.kato.api.Actor;
 import io.kato.api.model.EnvVar;
 import io.kato.api.service.ComponentService;
+import io.kato.shell.internal.completers.ComponentCompleter;
 import io.kato.shell.internal.completers.TeamCompleter;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -22,6 +23,7 @@ public class EnvList extends KatoCommandSupport {
     String team;
 
     @Argument(index = 1, name = "component", required = true)
+    @Completion(ComponentCompleter.class)
     String component;
 
     @Override

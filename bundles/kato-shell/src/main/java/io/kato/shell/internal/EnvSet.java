@@ -6,6 +6,7 @@ import io.kato.api.model.EnvScope;
 import io.kato.api.model.EnvVar;
 import io.kato.api.model.WireEnum;
 import io.kato.api.service.ComponentService;
+import io.kato.shell.internal.completers.ComponentCompleter;
 import io.kato.shell.internal.completers.TeamCompleter;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -26,6 +27,7 @@ public class EnvSet extends KatoCommandSupport {
     String team;
 
     @Argument(index = 1, name = "component", required = true)
+    @Completion(ComponentCompleter.class)
     String component;
 
     @Argument(index = 2, name = "name", required = true)
