@@ -1,6 +1,7 @@
 package io.kato.core.internal;
 
 import io.kato.api.job.JobContext;
+import io.kato.api.job.JobFailedException;
 import io.kato.api.job.JobHandler;
 import io.kato.api.model.EventStatus;
 import io.kato.store.EventRows;
@@ -119,7 +120,8 @@ final class JobWorkers {
         } catch (Exception e) {
             result = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             // Not the last attempt: give the job back by letting the lease lapse at once.
-            status = attempt < job.job().maxAttempts() ? JobRows.QUEUED : JobRows.FAILED;
+            boolean retry = attempt < job.job().maxAttempts() && !(e instanceof JobFailedException);
+            status = retry ? JobRows.QUEUED : JobRows.FAILED;
             LOG.warn("Job {} ({}) attempt {} failed: {}", job.id(), job.job().kind(), attempt, result);
         }
         finish(job, status, result);

@@ -19,7 +19,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * Tracks language detectors as their bundles come and go. Ordered by the selection rule
  * of {@link LanguageDetector}: highest ranking first, then the earliest registered.
  */
-@Component(service = LanguageRegistry.class)
+@Component(service = {LanguageRegistry.class, LanguageRegistryImpl.class})
 public class LanguageRegistryImpl implements LanguageRegistry {
     /** Keyed by service id, so the same detector class registered twice is kept twice. */
     private final Map<Long, Entry> detectors = new ConcurrentSkipListMap<>();

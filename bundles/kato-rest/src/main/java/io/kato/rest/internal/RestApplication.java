@@ -6,6 +6,7 @@ import io.kato.api.service.AppService;
 import io.kato.api.service.ComponentService;
 import io.kato.api.service.EventService;
 import io.kato.api.service.LanguageRegistry;
+import io.kato.api.service.SourceCheckService;
 import io.kato.api.service.TeamService;
 import java.util.Hashtable;
 import java.util.List;
@@ -29,14 +30,15 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 @Component(immediate = true, service = {})
 public class RestApplication {
     static final List<Class<?>> RESOURCES = List.of(SystemResource.class, TeamsResource.class, AppsResource.class,
-            ComponentsResource.class, EventsResource.class, UsersResource.class);
+            ComponentsResource.class, EventsResource.class, UsersResource.class, SourceChecksResource.class);
     private final ServiceRegistration<Servlet> registration;
 
     @Activate
     public RestApplication(BundleContext context, @Reference TeamService teams, @Reference AppService apps,
                            @Reference ComponentService components, @Reference EventService events,
-                           @Reference AccessService access, @Reference LanguageRegistry languages) {
-        ResourceConfig config = resourceConfig(teams, apps, components, events, access, languages);
+                           @Reference AccessService access, @Reference LanguageRegistry languages,
+                           @Reference SourceCheckService checks) {
+        ResourceConfig config = resourceConfig(teams, apps, components, events, access, languages, checks);
         // Jersey looks up its injection manager through the context class loader: make it this bundle's.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -54,7 +56,8 @@ public class RestApplication {
     }
 
     static ResourceConfig resourceConfig(TeamService teams, AppService apps, ComponentService components,
-                                         EventService events, AccessService access, LanguageRegistry languages) {
+                                         EventService events, AccessService access, LanguageRegistry languages,
+                                         SourceCheckService checks) {
         ResourceConfig config = new ResourceConfig();
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
@@ -72,6 +75,7 @@ public class RestApplication {
         config.register(new ComponentsResource(components));
         config.register(new EventsResource(events));
         config.register(new UsersResource(access));
+        config.register(new SourceChecksResource(checks));
         return config;
     }
 

@@ -13,6 +13,7 @@ import io.kato.api.service.AppService;
 import io.kato.api.service.ComponentService;
 import io.kato.api.service.EventService;
 import io.kato.api.service.LanguageRegistry;
+import io.kato.api.service.SourceCheckService;
 import io.kato.api.service.TeamService;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -62,7 +63,8 @@ class RoutingTest {
     private Result call(String method, String path, String body, String token) throws Exception {
         ApplicationHandler app = new ApplicationHandler(RestApplication.resourceConfig(recorder(TeamService.class),
                 recorder(AppService.class), recorder(ComponentService.class), recorder(EventService.class),
-                recorder(AccessService.class), recorder(LanguageRegistry.class)));
+                recorder(AccessService.class), recorder(LanguageRegistry.class),
+                recorder(SourceCheckService.class)));
         ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
                 URI.create("http://localhost/api/" + path), method, new Anonymous(), new MapPropertiesDelegate(),
                 null);
@@ -96,6 +98,8 @@ class RoutingTest {
             {"PUT", "v1/teams/shop/components/api/env/KEY", "ComponentService.putEnv"},
             {"DELETE", "v1/teams/shop/components/api/ports/8080", "ComponentService.removePort"},
             {"POST", "v1/users/vera/tokens", "AccessService.issueToken"},
+            {"GET", "v1/teams/shop/source-checks/c1", "SourceCheckService.get"},
+            {"POST", "v1/teams/shop/source-checks", "SourceCheckService.start"},
         };
         for (String[] route : routes) {
             calls.clear();

@@ -25,7 +25,7 @@ import java.util.TreeMap;
  */
 final class Migrator {
     /** Every migration, oldest first. Append; never edit or reorder an applied one. */
-    static final List<String> SCRIPTS = List.of("V1__initial_model.sql");
+    static final List<String> SCRIPTS = List.of("V1__initial_model.sql", "V2__source_checks.sql");
 
     private final JdbcStore store;
 

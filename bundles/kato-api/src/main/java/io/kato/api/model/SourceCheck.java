@@ -1,0 +1,20 @@
+package io.kato.api.model;
+
+import java.time.Instant;
+
+/**
+ * One source check: where the source is, how far the check got, and what it found.
+ *
+ * @param status   queued, running, succeeded or failed
+ * @param message  why it failed, or a one-line summary
+ * @param report   what was found; null until the check succeeded
+ * @param eventId  the event holding the check's log
+ */
+public record SourceCheck(String id, String teamId, String kind, String url, String ref, String subdir,
+                          String status, String message, SourceReport report, String eventId,
+                          Instant createdAt, Instant finishedAt) {
+    public static final String QUEUED = "queued";
+    public static final String RUNNING = "running";
+    public static final String SUCCEEDED = "succeeded";
+    public static final String FAILED = "failed";
+}

@@ -1,0 +1,36 @@
+package io.kato.api.service;
+
+import io.kato.api.Actor;
+import io.kato.api.Page;
+import io.kato.api.PageRequest;
+import io.kato.api.model.SourceCheck;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Source checks: fetch a repository, index it once, run every language detector on it.
+ * A check runs as a persisted job; {@link #start} returns at once with the queued check.
+ */
+@ProviderType
+public interface SourceCheckService {
+    /**
+     * Validates the request (no I/O) and queues the check.
+     *
+     * @throws io.kato.api.ValidationException for a URL or option Kato will not fetch
+     */
+    SourceCheck start(Actor actor, String team, SourceCheckRequest request);
+
+    SourceCheck get(Actor actor, String team, String checkId);
+
+    Page<SourceCheck> list(Actor actor, String team, PageRequest page);
+
+    /**
+     * What to check.
+     *
+     * @param kind   git (default), svn or archive
+     * @param url    the repository URL
+     * @param ref    branch, tag or commit; null for the default
+     * @param subdir the folder the service lives in, or null
+     */
+    record SourceCheckRequest(String kind, String url, String ref, String subdir) {
+    }
+}

@@ -1,0 +1,238 @@
+package io.kato.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kato.api.Actor;
+import io.kato.api.ForbiddenException;
+import io.kato.api.ValidationException;
+import io.kato.api.detect.Detection;
+import io.kato.api.detect.LanguageDetector;
+import io.kato.api.detect.SourceTree;
+import io.kato.api.model.EventStatus;
+import io.kato.api.model.Role;
+import io.kato.api.model.SourceCheck;
+import io.kato.api.service.SourceCheckService.SourceCheckRequest;
+import io.kato.api.service.TeamService.TeamDraft;
+import io.kato.api.source.Credentials;
+import io.kato.api.source.FetchLimits;
+import io.kato.api.source.FetchListener;
+import io.kato.api.source.FetchResult;
+import io.kato.api.source.SourceFetchException;
+import io.kato.api.source.SourceFetcher;
+import io.kato.api.source.SourceLocation;
+import io.kato.store.JobRows;
+import io.kato.store.Store;
+import io.kato.store.internal.TestStores;
+import java.lang.annotation.Annotation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A source check from request to report, with a fetcher that copies a prepared tree. */
+class SourceCheckTest {
+    private final Actor admin = new Actor("root", null, true, Map.of(), null);
+    private Store store;
+    private SourceFetchers fetchers;
+    private LanguageRegistryImpl detectors;
+    private SourceCheckServiceImpl checks;
+    private JobWorkers workers;
+    private String teamId;
+    private RuntimeException fetchFailure;
+
+    @TempDir
+    Path dir;
+
+    static SourceConfig config(boolean allowFileUrls) {
+        return new SourceConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return SourceConfig.class;
+            }
+
+            @Override
+            public boolean allowPrivateNetworks() {
+                return false;
+            }
+
+            @Override
+            public boolean allowFileUrls() {
+                return allowFileUrls;
+            }
+
+            @Override
+            public int timeoutSeconds() {
+                return 30;
+            }
+
+            @Override
+            public long maxBytes() {
+                return 1 << 20;
+            }
+
+            @Override
+            public int maxFiles() {
+                return 1000;
+            }
+        };
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        store = TestStores.newDerbyStore();
+        teamId = new TeamServiceImpl(store, Clock.systemUTC()).create(admin, new TeamDraft("shop", null, null)).id();
+        Path template = Files.createDirectories(dir.resolve("template/services/api"));
+        Files.writeString(template.resolve("marker.txt"), "hello");
+        Files.writeString(dir.resolve("template/README.md"), "# shop");
+
+        fetchers = new SourceFetchers();
+        fetchers.addFetcher(new CopyFetcher(dir.resolve("template")), Map.of("service.id", 1L));
+        detectors = new LanguageRegistryImpl();
+        detectors.addDetector(new MarkerDetector(), Map.of("service.id", 2L));
+        checks = new SourceCheckServiceImpl(store, fetchers, config(false), Clock.systemUTC());
+        workers = new JobWorkers(store, Clock.systemUTC(), "test", Duration.ofSeconds(30), Runnable::run, 1);
+        workers.addHandler(SourceCheckServiceImpl.JOB_KIND,
+                new SourceCheckJob(store, fetchers, detectors, config(false), dir.resolve("work")));
+    }
+
+    private SourceCheck runToEnd(SourceCheckRequest request) {
+        SourceCheck queued = checks.start(admin, "shop", request);
+        assertEquals(SourceCheck.QUEUED, queued.status());
+        assertEquals(1, workers.pollOnce());
+        return checks.get(admin, "shop", queued.id());
+    }
+
+    @Test
+    void aCheckFetchesIndexesDetectsAndKeepsItsReport() throws Exception {
+        SourceCheck done = runToEnd(new SourceCheckRequest(null, "https://example.org/shop.git", "main", "services/api"));
+        assertEquals(SourceCheck.SUCCEEDED, done.status(), done.message());
+        assertEquals("git", done.kind());
+        assertEquals("services/api", done.subdir());
+        assertEquals("rev-1", done.report().revision());
+        assertEquals(List.of("marker"), done.report().languages().stream().map(Detection::language).toList());
+        assertEquals("./start", done.report().languages().get(0).startCommand());
+        assertEquals(1, done.report().files(), "only the sub-directory is indexed");
+        assertTrue(Files.notExists(dir.resolve("work/check-" + done.id())), "the workspace is deleted");
+
+        var event = new EventServiceImpl(store).get(admin, "shop", done.eventId());
+        assertEquals(EventStatus.SUCCEEDED, event.status());
+        assertTrue(new EventServiceImpl(store).log(admin, "shop", done.eventId()).contains("Indexed 1 files"));
+    }
+
+    @Test
+    void aFetchFailureEndsTheCheckAtOnceWithItsMessage() {
+        fetchFailure = new SourceFetchException("Branch, tag or commit 'nope' does not exist in https://example.org/x");
+        SourceCheck done = runToEnd(new SourceCheckRequest("git", "https://example.org/x", "nope", null));
+        assertEquals(SourceCheck.FAILED, done.status());
+        assertTrue(done.message().contains("'nope' does not exist"));
+        assertEquals(EventStatus.FAILED, new EventServiceImpl(store).get(admin, "shop", done.eventId()).status());
+        assertEquals(0, workers.pollOnce(), "not retried");
+        long failedJobs = store.inTransaction(tx -> tx.count("SELECT COUNT(*) FROM jobs WHERE status = ? AND attempts = 1",
+                JobRows.FAILED));
+        assertEquals(1, failedJobs);
+    }
+
+    @Test
+    void aMissingSubdirectoryIsAClearFailure() {
+        SourceCheck done = runToEnd(new SourceCheckRequest("git", "https://example.org/x", null, "nowhere"));
+        assertEquals(SourceCheck.FAILED, done.status());
+        assertTrue(done.message().contains("has no folder 'nowhere'"), done.message());
+    }
+
+    @Test
+    void unknownSourceIsReportedAsAProblemNotAFailure() throws Exception {
+        Files.delete(dir.resolve("template/services/api/marker.txt"));
+        SourceCheck done = runToEnd(new SourceCheckRequest("git", "https://example.org/x", null, null));
+        assertEquals(SourceCheck.SUCCEEDED, done.status());
+        assertTrue(done.report().languages().isEmpty());
+        assertTrue(done.report().problems().get(0).message().contains("No installed detector"));
+        assertEquals("Markdown", done.report().breakdown().get(0).language());
+    }
+
+    @Test
+    void dangerousRequestsAreRefusedBeforeAnythingIsWritten() {
+        for (SourceCheckRequest bad : List.of(
+                new SourceCheckRequest("git", "-uhttps://x", null, null),
+                new SourceCheckRequest("git", "ext::sh -c touch% /tmp/pwned", null, null),
+                new SourceCheckRequest("git", "https://user:hunter2@example.org/x.git", null, null),
+                new SourceCheckRequest("git", "file:///etc", null, null),
+                new SourceCheckRequest("git", "/srv/repo", null, null),
+                new SourceCheckRequest("git", "https://example.org/x.git", "--upload-pack=evil", null),
+                new SourceCheckRequest("git", "https://example.org/x.git", null, "../../etc"),
+                new SourceCheckRequest("svn", "https://example.org/x", null, null),
+                new SourceCheckRequest("git", "", null, null))) {
+            ValidationException e = assertThrows(ValidationException.class, () -> checks.start(admin, "shop", bad),
+                    bad.toString());
+            assertTrue(!e.getMessage().contains("hunter2"), "the password is not echoed");
+        }
+        assertEquals(0L, (long) store.inTransaction(tx -> tx.count("SELECT COUNT(*) FROM source_checks")));
+        assertEquals(0L, (long) store.inTransaction(tx -> tx.count("SELECT COUNT(*) FROM jobs")));
+    }
+
+    @Test
+    void viewersCannotStartChecks() {
+        Actor viewer = new Actor("vera", "u1", false, Map.of(teamId, Role.VIEWER), null);
+        assertThrows(ForbiddenException.class, () -> checks.start(viewer,
+                "shop", new SourceCheckRequest("git", "https://example.org/x.git", null, null)));
+    }
+
+    private final class CopyFetcher implements SourceFetcher {
+        private final Path template;
+
+        CopyFetcher(Path template) {
+            this.template = template;
+        }
+
+        @Override
+        public String kind() {
+            return "git";
+        }
+
+        @Override
+        public void validate(SourceLocation location, FetchLimits limits) {
+        }
+
+        @Override
+        public FetchResult fetch(SourceLocation location, Credentials credentials, Path target, FetchLimits limits,
+                                 FetchListener listener) {
+            if (fetchFailure != null) {
+                throw fetchFailure;
+            }
+            try (var paths = Files.walk(template)) {
+                for (Path p : paths.toList()) {
+                    Path to = target.resolve(template.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(p, to);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            listener.progress("copied");
+            return new FetchResult("rev-1", location.ref(), "Ada", "first", null);
+        }
+    }
+
+    private static final class MarkerDetector implements LanguageDetector {
+        @Override
+        public String language() {
+            return "marker";
+        }
+
+        @Override
+        public Optional<Detection> detect(SourceTree tree) {
+            return tree.exists("marker.txt") ? Optional.of(new Detection("marker", Map.of(), null, "./start",
+                    List.of(8080), Map.of(), List.of(), List.of())) : Optional.empty();
+        }
+    }
+}

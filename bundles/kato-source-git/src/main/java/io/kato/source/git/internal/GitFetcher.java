@@ -1,0 +1,124 @@
+package io.kato.source.git.internal;
+
+import io.kato.api.ValidationException;
+import io.kato.api.source.Addresses;
+import io.kato.api.source.Credentials;
+import io.kato.api.source.FetchLimits;
+import io.kato.api.source.FetchListener;
+import io.kato.api.source.FetchResult;
+import io.kato.api.source.SourceFetchException;
+import io.kato.api.source.SourceFetcher;
+import io.kato.api.source.SourceLocation;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.api.CloneCommand;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.URIish;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Fetches git repositories with JGit: a shallow clone of the branch or tag asked for (the
+ * remote's default branch when none is), or a full clone checked out at a commit id.
+ * Addresses are checked before connecting; errors are translated into messages that name
+ * the cause and never the credentials.
+ */
+@Component
+public class GitFetcher implements SourceFetcher {
+    private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{7,40}");
+
+    @Override
+    public String kind() {
+        return "git";
+    }
+
+    @Override
+    public void validate(SourceLocation location, FetchLimits limits) {
+        URIish uri = parse(location.url());
+        String scheme = uri.getScheme() == null ? (uri.getHost() == null ? "file" : "ssh")
+                : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("file") && !limits.allowFileUrls()) {
+            throw ValidationException.of("url", "local repositories are disabled: an admin can enable them with"
+                    + " allowFileUrls in etc/io.kato.source.cfg");
+        }
+        if (!scheme.equals("file") && !scheme.equals("https") && !scheme.equals("http") && !scheme.equals("ssh")
+                && !scheme.equals("git")) {
+            throw ValidationException.of("url", "git cannot fetch '" + scheme + "' URLs: use https, http, ssh or git");
+        }
+    }
+
+    private static URIish parse(String url) {
+        try {
+            return new URIish(url);
+        } catch (URISyntaxException e) {
+            throw ValidationException.of("url", "is not a git URL: " + e.getReason());
+        }
+    }
+
+    @Override
+    public FetchResult fetch(SourceLocation location, Credentials credentials, Path target, FetchLimits limits,
+                             FetchListener listener) {
+        validate(location, limits);
+        URIish uri = parse(location.url());
+        if (uri.getHost() != null) {
+            Addresses.check(uri.getHost(), limits.allowPrivateNetworks());
+        }
+        String ref = location.ref();
+        boolean commit = ref != null && COMMIT.matcher(ref).matches();
+        Instant deadline = Instant.now().plus(limits.timeout());
+        CloneCommand clone = Git.cloneRepository()
+                .setURI(location.url())
+                .setDirectory(target.toFile())
+                .setCloneSubmodules(false)
+                .setTimeout((int) Math.max(1, limits.timeout().toSeconds()))
+                .setProgressMonitor(new DeadlineMonitor(listener, deadline));
+        if (ref != null && !commit) {
+            clone.setBranch(ref);
+        }
+        if (!commit) {
+            clone.setDepth(1); // a check needs the files, not the history
+        }
+        if (credentials.type() == Credentials.Type.PASSWORD || credentials.type() == Credentials.Type.TOKEN) {
+            String user = credentials.username() == null ? "oauth2" : credentials.username();
+            clone.setCredentialsProvider(new UsernamePasswordCredentialsProvider(user, credentials.secret()));
+        }
+        try (Git git = clone.call()) {
+            if (commit) {
+                git.checkout().setName(ref).call();
+            }
+            FetchResult result = describe(git.getRepository(), ref);
+            TreeLimits.check(target, limits);
+            return result;
+        } catch (GitAPIException | RuntimeException e) {
+            if (e instanceof SourceFetchException sfe) {
+                throw sfe;
+            }
+            throw GitErrors.explain(e, location, deadline);
+        }
+    }
+
+    private static FetchResult describe(Repository repo, String asked) {
+        try {
+            ObjectId head = repo.resolve("HEAD");
+            if (head == null) {
+                return new FetchResult(null, asked, null, null, null); // an empty repository
+            }
+            try (RevWalk walk = new RevWalk(repo)) {
+                RevCommit c = walk.parseCommit(head);
+                String branch = repo.getBranch();
+                return new FetchResult(c.getName(), asked != null ? asked : branch, c.getAuthorIdent().getName(),
+                        c.getShortMessage(), Instant.ofEpochSecond(c.getCommitTime()));
+            }
+        } catch (java.io.IOException e) {
+            throw new SourceFetchException("The fetched repository cannot be read: " + e.getMessage(), e);
+        }
+    }
+}
