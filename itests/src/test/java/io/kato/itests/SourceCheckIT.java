@@ -1,0 +1,108 @@
+package io.kato.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jgit.api.Git;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+
+/**
+ * A source check of a real git repository, from REST and from the shell, with a detector
+ * bundle installed at runtime. Local repositories are enabled for this test only.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SourceCheckIT extends KatoTestSupport {
+    private static Path repo;
+
+    @Configuration
+    @Override
+    public Option[] config() {
+        return OptionUtils.combine(super.config(),
+                editConfigurationFilePut("etc/io.kato.source.cfg", "allowFileUrls", "true"));
+    }
+
+    @Before
+    public void repositoryAndDetector() throws Exception {
+        if (repo != null) {
+            return;
+        }
+        repo = Files.createTempDirectory("kato-itest-repo");
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            Files.createDirectories(repo.resolve("svc"));
+            Files.writeString(repo.resolve("svc/itest.marker"), "marker");
+            Files.writeString(repo.resolve("README.md"), "# repo");
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("initial").setAuthor("Ada", "ada@example.org").call();
+        }
+        Bundle detector = bundleContext.installBundle(
+                Path.of(System.getProperty("kato.itest.detector")).toUri().toString());
+        detector.start();
+        waitFor("the detector", Duration.ofSeconds(30),
+                () -> get("/api/v1/languages", ADMIN_TOKEN).body().contains("itest-lang"));
+        assertEquals(201, send("POST", "/api/v1/teams", ADMIN_TOKEN, "{\"name\":\"src\"}", null).statusCode());
+    }
+
+    private JsonNode awaitCheck(String id) throws Exception {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        waitFor("the check to end", Duration.ofSeconds(60), () -> {
+            JsonNode c = json(get("/api/v1/teams/src/source-checks/" + id, ADMIN_TOKEN));
+            last.set(c);
+            return c.path("status").asText().matches("succeeded|failed");
+        });
+        return last.get();
+    }
+
+    @Test
+    public void restSourceCheckReportsTheDetectedLanguage() throws Exception {
+        HttpResponse<String> started = send("POST", "/api/v1/teams/src/source-checks", ADMIN_TOKEN,
+                "{\"url\":\"" + repo.toUri() + "\",\"subdir\":\"svc\"}", null);
+        assertEquals(started.body(), 202, started.statusCode());
+        assertTrue(started.headers().firstValue("Location").orElse("").endsWith(json(started).path("id").asText()));
+        JsonNode done = awaitCheck(json(started).path("id").asText());
+        assertEquals(done.toString(), "succeeded", done.path("status").asText());
+        assertEquals("itest-lang", done.path("report").path("languages").get(0).path("language").asText());
+        assertEquals("main", done.path("report").path("ref").asText());
+        String log = get("/api/v1/teams/src/events/" + done.path("eventId").asText() + "/log", ADMIN_TOKEN).body();
+        assertTrue(log, log.contains("Indexed 1 files"));
+    }
+
+    @Test
+    public void aMissingBranchFailsWithAClearMessage() throws Exception {
+        HttpResponse<String> started = send("POST", "/api/v1/teams/src/source-checks", ADMIN_TOKEN,
+                "{\"url\":\"" + repo.toUri() + "\",\"ref\":\"no-such-branch\"}", null);
+        JsonNode done = awaitCheck(json(started).path("id").asText());
+        assertEquals("failed", done.path("status").asText());
+        assertTrue(done.path("message").asText(), done.path("message").asText().contains("'no-such-branch' does not exist"));
+    }
+
+    @Test
+    public void badRequestsAre400AndStartNothing() throws Exception {
+        HttpResponse<String> bad = send("POST", "/api/v1/teams/src/source-checks", ADMIN_TOKEN,
+                "{\"url\":\"ext::sh -c id\"}", null);
+        assertEquals(400, bad.statusCode());
+        assertEquals("url", json(bad).path("errors").get(0).path("field").asText());
+    }
+
+    @Test
+    public void shellSourceCheckPrintsTheReport() throws Exception {
+        String out = executeCommand("kato:source-check --subdir svc src " + repo.toUri());
+        assertTrue(out, out.contains("itest-lang") && out.contains("Revision"));
+    }
+}
