@@ -81,6 +81,14 @@ public class SourceCheckIT extends KatoTestSupport {
         assertEquals("main", done.path("report").path("ref").asText());
         String log = get("/api/v1/teams/src/events/" + done.path("eventId").asText() + "/log", ADMIN_TOKEN).body();
         assertTrue(log, log.contains("Indexed 1 files"));
+
+        assertEquals(201, send("POST", "/api/v1/teams/src/apps", ADMIN_TOKEN, "{\"name\":\"web\"}", null).statusCode());
+        HttpResponse<String> component = send("POST", "/api/v1/teams/src/components", ADMIN_TOKEN,
+                "{\"name\":\"svc\",\"app\":\"web\",\"fromCheck\":\"" + done.path("id").asText() + "\"}", null);
+        assertEquals(component.body(), 201, component.statusCode());
+        assertEquals("itest-lang", json(component).path("language").asText());
+        assertEquals("svc", json(component).path("source").path("subdir").asText());
+        assertEquals(8080, json(component).path("ports").get(0).path("port").asInt());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.kato.store;
 
 import io.kato.api.model.Component;
+import io.kato.api.model.ComponentSource;
 import io.kato.api.model.DeployType;
 import io.kato.api.model.EnvScope;
 import io.kato.api.model.EnvVar;
@@ -20,7 +21,8 @@ import java.util.Optional;
 public final class ComponentRows {
     private static final String SELECT = "SELECT c.id, c.team_id, c.app_id, a.name AS app_name, c.name, c.display_name,"
             + " c.source_kind, c.language, c.instances, c.memory_mb, c.deploy_type, c.desired_running, c.version,"
-            + " c.created_at, c.updated_at FROM components c JOIN apps a ON a.id = c.app_id";
+            + " c.created_at, c.updated_at, c.src_kind, c.src_url, c.src_ref, c.src_subdir, c.src_check_id"
+            + " FROM components c JOIN apps a ON a.id = c.app_id";
     private final Tx tx;
 
     public ComponentRows(Tx tx) {
@@ -28,12 +30,18 @@ public final class ComponentRows {
     }
 
     public void insert(Component c) {
+        ComponentSource src = c.source();
         tx.update("INSERT INTO components (id, team_id, app_id, name, display_name, source_kind, language, instances,"
-                        + " memory_mb, deploy_type, desired_running, version, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " memory_mb, deploy_type, desired_running, version, created_at, updated_at, src_kind, src_url,"
+                        + " src_ref, src_subdir, src_check_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 c.id(), c.teamId(), c.appId(), c.name(), c.displayName(), WireEnum.name(c.sourceKind()),
                 Rows.orNull(c.language(), Tx.Null.TEXT), c.instances(), c.memoryMb(), WireEnum.name(c.deployType()),
-                c.desiredRunning(), c.version(), c.createdAt(), c.updatedAt());
+                c.desiredRunning(), c.version(), c.createdAt(), c.updatedAt(),
+                Rows.orNull(src == null ? null : src.kind(), Tx.Null.TEXT),
+                Rows.orNull(src == null ? null : src.url(), Tx.Null.TEXT),
+                Rows.orNull(src == null ? null : src.ref(), Tx.Null.TEXT),
+                Rows.orNull(src == null ? null : src.subdir(), Tx.Null.TEXT),
+                Rows.orNull(src == null ? null : src.checkId(), Tx.Null.TEXT));
         writeChildren(c);
     }
 
@@ -65,6 +73,7 @@ public final class ComponentRows {
     /**
      * Compare-and-set of the whole component: the row moves to {@code c.version()} only if it
      * is still at {@code expectedVersion}; ports and env are then replaced by the given ones.
+     * The source is set at creation and never changes.
      */
     public boolean update(Component c, long expectedVersion) {
         int rows = tx.update("UPDATE components SET display_name = ?, language = ?, instances = ?, memory_mb = ?,"
@@ -113,6 +122,9 @@ public final class ComponentRows {
         return new Component(id, rs.getString("team_id"), rs.getString("app_id"), rs.getString("app_name"),
                 rs.getString("name"), rs.getString("display_name"),
                 WireEnum.parse(SourceKind.class, rs.getString("source_kind")), rs.getString("language"),
+                rs.getString("src_url") == null ? null : new ComponentSource(rs.getString("src_kind"),
+                        rs.getString("src_url"), rs.getString("src_ref"), rs.getString("src_subdir"),
+                        rs.getString("src_check_id")),
                 rs.getInt("instances"), rs.getInt("memory_mb"),
                 WireEnum.parse(DeployType.class, rs.getString("deploy_type")), rs.getBoolean("desired_running"),
                 ports, env, rs.getLong("version"), Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));

@@ -45,10 +45,13 @@ public interface ComponentService {
     /**
      * A new component. {@code app} names an existing application of the team; numbers left
      * {@code null} take their defaults (1 instance, 512 MB, stateless multiple).
+     * {@code fromCheck} names a succeeded source check of the team: the component takes its
+     * source, its language (the primary one, or {@code language} when given) and, where
+     * the draft has none, the detected ports and env vars.
      */
     record ComponentDraft(String name, String app, String displayName, SourceKind sourceKind,
                           Integer instances, Integer memoryMb, DeployType deployType,
-                          List<Port> ports, List<EnvVar> env) {
+                          List<Port> ports, List<EnvVar> env, String fromCheck, String language) {
     }
 
     /** What to change; {@code null} leaves a field as it is. Ports and env have their own calls. */

@@ -80,7 +80,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
             throw ValidationException.of("app", "is required: the name of the application the component belongs to");
         }
         List<Port> ports = ComponentSpecs.ports(draft.ports(), name);
-        List<EnvVar> env = ComponentSpecs.envs(draft.env()).stream().map(secrets::seal).toList();
+        List<EnvVar> env = ComponentSpecs.envs(draft.env());
         int instances = ComponentSpecs.instances("instances", draft.instances(), 1);
         int memory = ComponentSpecs.memory("memoryMb", draft.memoryMb(), DEFAULT_MEMORY_MB);
         String taken = "Component '" + name + "' already exists in team '" + team + "': choose another name";
@@ -91,12 +91,20 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
             if (rows.byName(t.id(), name).isPresent()) {
                 throw new ConflictException(taken);
             }
+            FromCheck origin = draft.fromCheck() == null ? null
+                    : FromCheck.of(tx, t, draft.fromCheck(), draft.language(), name);
+            List<Port> finalPorts = ports.isEmpty() && origin != null ? origin.ports() : ports;
+            List<EnvVar> finalEnv = (env.isEmpty() && origin != null ? origin.env() : env).stream()
+                    .map(secrets::seal).toList();
             Instant now = now();
             Component c = new Component(Rows.newId(), t.id(), app.id(), app.name(), name,
                     Names.text("displayName", draft.displayName(), 200, name),
-                    draft.sourceKind() == null ? SourceKind.SOURCE : draft.sourceKind(), null, instances, memory,
-                    draft.deployType() == null ? DeployType.STATELESS_MULTIPLE : draft.deployType(), false, ports, env,
-                    1, now, now);
+                    origin != null ? SourceKind.SOURCE
+                            : draft.sourceKind() == null ? SourceKind.SOURCE : draft.sourceKind(),
+                    origin == null ? null : origin.language(), origin == null ? null : origin.source(),
+                    instances, memory,
+                    draft.deployType() == null ? DeployType.STATELESS_MULTIPLE : draft.deployType(), false, finalPorts,
+                    finalEnv, 1, now, now);
             rows.insert(c);
             record(tx, actor, t.id(), "create", "component", name, null, masked(c));
             return c;
@@ -110,7 +118,8 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
         }
         return change(actor, team, component, expectedVersion, "update", c -> new Component(c.id(), c.teamId(),
                 c.appId(), c.appName(), c.name(), Names.text("displayName", changes.displayName(), 200, c.displayName()),
-                c.sourceKind(), c.language(), ComponentSpecs.instances("instances", changes.instances(), c.instances()),
+                c.sourceKind(), c.language(), c.source(),
+                ComponentSpecs.instances("instances", changes.instances(), c.instances()),
                 ComponentSpecs.memory("memoryMb", changes.memoryMb(), c.memoryMb()),
                 changes.deployType() == null ? c.deployType() : changes.deployType(), c.desiredRunning(), c.ports(),
                 c.env(), c.version(), c.createdAt(), c.updatedAt()));
@@ -179,11 +188,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
             Component current = find(tx, t, component);
             expectVersion("Component '" + component + "'", expectedVersion, current.version());
-            Component edited = edit.apply(current);
-            Component next = new Component(edited.id(), edited.teamId(), edited.appId(), edited.appName(), edited.name(),
-                    edited.displayName(), edited.sourceKind(), edited.language(), edited.instances(),
-                    edited.memoryMb(), edited.deployType(), edited.desiredRunning(), edited.ports(), edited.env(),
-                    current.version() + 1, current.createdAt(), now());
+            Component next = edit.apply(current).atVersion(current.version() + 1, now());
             if (!new ComponentRows(tx).update(next, current.version())) {
                 throw lostRace("Component '" + component + "'");
             }
@@ -193,15 +198,11 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
     }
 
     private static Component withParts(Component c, List<Port> ports, List<EnvVar> env) {
-        return new Component(c.id(), c.teamId(), c.appId(), c.appName(), c.name(), c.displayName(), c.sourceKind(),
-                c.language(), c.instances(), c.memoryMb(), c.deployType(), c.desiredRunning(), ports, env,
-                c.version(), c.createdAt(), c.updatedAt());
+        return c.withPortsAndEnv(ports, env);
     }
 
     static Component masked(Component c) {
-        return new Component(c.id(), c.teamId(), c.appId(), c.appName(), c.name(), c.displayName(), c.sourceKind(),
-                c.language(), c.instances(), c.memoryMb(), c.deployType(), c.desiredRunning(), c.ports(),
-                c.env().stream().map(EnvVar::masked).toList(), c.version(), c.createdAt(), c.updatedAt());
+        return c.masked();
     }
 
     private static Component find(Tx tx, Team team, String component) {

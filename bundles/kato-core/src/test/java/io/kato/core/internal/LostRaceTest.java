@@ -32,7 +32,7 @@ class LostRaceTest {
         ComponentServiceImpl winner = new ComponentServiceImpl(store, secrets, new Runtimes("local"), Clock.systemUTC());
         new TeamServiceImpl(store, Clock.systemUTC()).create(admin, new TeamDraft("race", null, null));
         new AppServiceImpl(store, Clock.systemUTC()).create(admin, "race", new AppDraft("web", null, null));
-        winner.create(admin, "race", new ComponentDraft("api", "web", null, null, 1, null, null, List.of(), List.of()));
+        winner.create(admin, "race", new ComponentDraft("api", "web", null, null, 1, null, null, List.of(), List.of(), null, null));
 
         // The loser's transaction runs the winner's whole write between its read and its compare-and-set.
         Store interleaved = new Store() {

@@ -115,7 +115,7 @@ class ReconcilerTest {
 
     private Component component(String name, int instances) {
         return components.create(admin, "shop", new ComponentDraft(name, "web", null, null, instances, null, null,
-                List.of(), List.of(new EnvVar("MODE", "prod", null, false))));
+                List.of(), List.of(new EnvVar("MODE", "prod", null, false)), null, null));
     }
 
     /** Version v1 of every component, running with its desired instance count. */

@@ -86,7 +86,7 @@ class ServicesTest {
     }
 
     private static ComponentDraft draft(String name, String app, List<Port> ports, List<EnvVar> env) {
-        return new ComponentDraft(name, app, null, null, null, null, null, ports, env);
+        return new ComponentDraft(name, app, null, null, null, null, null, ports, env, null, null);
     }
 
     private Component api(List<EnvVar> env) {
@@ -275,9 +275,9 @@ class ServicesTest {
         invalid("ports[0].port", () -> components.create(admin, TEAM, draft("api", "web",
                 List.of(new Port(70000, null, null, true, false)), null)));
         invalid("instances", () -> components.create(admin, TEAM,
-                new ComponentDraft("api", "web", null, null, 101, null, null, null, null)));
+                new ComponentDraft("api", "web", null, null, 101, null, null, null, null, null, null)));
         invalid("memoryMb", () -> components.create(admin, TEAM,
-                new ComponentDraft("api", "web", null, null, null, 8, null, null, null)));
+                new ComponentDraft("api", "web", null, null, null, 8, null, null, null, null, null)));
         assertWritesNothing(NotFoundException.class,
                 () -> components.create(admin, TEAM, draft("api", "no-such-app", null, null)));
         assertEquals(0, rows("components"));

@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kato.api.Actor;
+import io.kato.api.ConflictException;
 import io.kato.api.ForbiddenException;
+import io.kato.api.model.Component;
+import io.kato.api.model.ComponentSource;
+import io.kato.api.model.Port;
+import io.kato.api.service.AppService.AppDraft;
+import io.kato.api.service.ComponentService.ComponentDraft;
 import io.kato.api.ValidationException;
 import io.kato.api.detect.Detection;
 import io.kato.api.detect.LanguageDetector;
@@ -175,6 +181,28 @@ class SourceCheckTest {
         }
         assertEquals(0L, (long) store.inTransaction(tx -> tx.count("SELECT COUNT(*) FROM source_checks")));
         assertEquals(0L, (long) store.inTransaction(tx -> tx.count("SELECT COUNT(*) FROM jobs")));
+    }
+
+    @Test
+    void aComponentCreatedFromACheckTakesItsSourceLanguageAndPorts() {
+        SourceCheck done = runToEnd(new SourceCheckRequest("git", "https://example.org/shop.git", "main", "services/api"));
+        new AppServiceImpl(store, Clock.systemUTC()).create(admin, "shop", new AppDraft("web", null, null));
+        ComponentServiceImpl components = new ComponentServiceImpl(store,
+                new Secrets(new SecretCipher(SecretCipherTest.randomKey())), new Runtimes("local"), Clock.systemUTC());
+        Component c = components.create(admin, "shop", new ComponentDraft("api", "web", null, null, null, null, null,
+                null, null, done.id(), null));
+        assertEquals("marker", c.language());
+        assertEquals(List.of(8080), c.ports().stream().map(Port::port).toList());
+        assertEquals(new ComponentSource("git", "https://example.org/shop.git", "main", "services/api", done.id()),
+                components.get(admin, "shop", "api").source());
+
+        ValidationException wrong = assertThrows(ValidationException.class, () -> components.create(admin, "shop",
+                new ComponentDraft("api2", "web", null, null, null, null, null, null, null, done.id(), "cobol")));
+        assertTrue(wrong.getMessage().contains("detected: marker"), wrong.getMessage());
+        fetchFailure = new SourceFetchException("Cannot reach https://example.org/x");
+        SourceCheck failed = runToEnd(new SourceCheckRequest("git", "https://example.org/x", null, null));
+        assertThrows(ConflictException.class, () -> components.create(admin, "shop",
+                new ComponentDraft("api3", "web", null, null, null, null, null, null, null, failed.id(), null)));
     }
 
     @Test

@@ -46,11 +46,20 @@ public class ComponentCreate extends KatoCommandSupport {
             description = "A port as NUMBER[/PROTOCOL][:outer], e.g. 8080/http:outer; repeatable")
     List<String> ports;
 
+    @Option(name = "-c", aliases = "--from-check", description = "Id of a succeeded source check to take source,"
+            + " language, ports and env from")
+    String fromCheck;
+
+    @Option(name = "-l", aliases = "--language", description = "With --from-check: a detected language other than"
+            + " the primary one")
+    String language;
+
     @Override
     protected Object run(Actor actor) {
         Component c = components.create(actor, team, new ComponentDraft(name, app, null, null, instances, memory, null,
-                parsePorts(), List.of()));
-        out().println("Component " + c.name() + " created in " + team + "/" + c.appName());
+                parsePorts(), List.of(), fromCheck, language));
+        out().println("Component " + c.name() + " created in " + team + "/" + c.appName()
+                + (c.language() == null ? "" : " (" + c.language() + ")"));
         return null;
     }
 

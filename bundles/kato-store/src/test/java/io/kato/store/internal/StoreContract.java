@@ -105,7 +105,8 @@ abstract class StoreContract {
         JdbcStore store = store();
         Team t = team(store);
         App app = new App(Rows.newId(), t.id(), "web", "Web", "", 1, NOW, NOW);
-        Component c = new Component(Rows.newId(), t.id(), app.id(), "web", "api", "API", SourceKind.SOURCE, null, 2,
+        Component c = new Component(Rows.newId(), t.id(), app.id(), "web", "api", "API", SourceKind.SOURCE, null,
+                new io.kato.api.model.ComponentSource("git", "https://example.org/r.git", "main", null, "c1"), 2,
                 256, DeployType.STATELESS_MULTIPLE, false,
                 List.of(new Port(8080, Protocol.HTTP, "API", true, true)),
                 List.of(new EnvVar("A", "1", EnvScope.RUNTIME, false), new EnvVar("B", "x".repeat(40_000),
@@ -118,7 +119,7 @@ abstract class StoreContract {
         Component read = store.inTransaction(tx -> new ComponentRows(tx).byName(t.id(), "api")).orElseThrow();
         assertEquals(c, read, "long env values survive (CLOB/TEXT)");
 
-        Component changed = new Component(c.id(), c.teamId(), c.appId(), "web", "api", "API", SourceKind.SOURCE, "go",
+        Component changed = new Component(c.id(), c.teamId(), c.appId(), "web", "api", "API", SourceKind.SOURCE, "go", c.source(),
                 3, 256, DeployType.STATEFUL_SINGLE, true, List.of(), List.of(c.env().get(0)), 2, NOW, NOW);
         assertTrue(bool(store, tx -> new ComponentRows(tx).update(changed, 1)));
         assertEquals(changed, store.inTransaction(tx -> new ComponentRows(tx).byId(c.id())).orElseThrow());
