@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /** Rows of {@code source_checks}; the report is stored as the caller's JSON text. */
 public final class SourceCheckRows {
-    private static final String SELECT = "SELECT id, team_id, kind, url, ref, subdir, status, message, report,"
-            + " event_id, created_at, finished_at FROM source_checks";
+    private static final String SELECT = "SELECT id, team_id, kind, url, ref, subdir, credential, status, message,"
+            + " report, event_id, created_at, finished_at FROM source_checks";
     private final Tx tx;
 
     public SourceCheckRows(Tx tx) {
@@ -17,15 +17,17 @@ public final class SourceCheckRows {
     }
 
     /** A check as stored; {@code reportJson} is null until it succeeded. */
-    public record Row(String id, String teamId, String kind, String url, String ref, String subdir, String status,
-                      String message, String reportJson, String eventId, Instant createdAt, Instant finishedAt) {
+    public record Row(String id, String teamId, String kind, String url, String ref, String subdir, String credential,
+                      String status, String message, String reportJson, String eventId, Instant createdAt,
+                      Instant finishedAt) {
     }
 
     public void insert(Row r) {
-        tx.update("INSERT INTO source_checks (id, team_id, kind, url, ref, subdir, status, message, event_id,"
-                        + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        tx.update("INSERT INTO source_checks (id, team_id, kind, url, ref, subdir, credential, status, message,"
+                        + " event_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.id(), r.teamId(), r.kind(), r.url(), Rows.orNull(r.ref(), Tx.Null.TEXT),
-                Rows.orNull(r.subdir(), Tx.Null.TEXT), r.status(), r.message(), r.eventId(), r.createdAt());
+                Rows.orNull(r.subdir(), Tx.Null.TEXT), Rows.orNull(r.credential(), Tx.Null.TEXT), r.status(),
+                r.message(), r.eventId(), r.createdAt());
     }
 
     public Optional<Row> byId(String id) {
@@ -56,7 +58,8 @@ public final class SourceCheckRows {
 
     private static Row map(ResultSet rs) throws SQLException {
         return new Row(rs.getString("id"), rs.getString("team_id"), rs.getString("kind"), rs.getString("url"),
-                rs.getString("ref"), rs.getString("subdir"), rs.getString("status"), rs.getString("message"),
+                rs.getString("ref"), rs.getString("subdir"), rs.getString("credential"), rs.getString("status"),
+                rs.getString("message"),
                 rs.getString("report"), rs.getString("event_id"), Rows.instant(rs, "created_at"),
                 Rows.instant(rs, "finished_at"));
     }

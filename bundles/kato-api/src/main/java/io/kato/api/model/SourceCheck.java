@@ -5,13 +5,14 @@ import java.time.Instant;
 /**
  * One source check: where the source is, how far the check got, and what it found.
  *
+ * @param credentials the team credential it fetches with, by name, or null
  * @param status   queued, running, succeeded or failed
  * @param message  why it failed, or a one-line summary
  * @param report   what was found; null until the check succeeded
  * @param eventId  the event holding the check's log
  */
 public record SourceCheck(String id, String teamId, String kind, String url, String ref, String subdir,
-                          String status, String message, SourceReport report, String eventId,
+                          String credentials, String status, String message, SourceReport report, String eventId,
                           Instant createdAt, Instant finishedAt) {
     public static final String QUEUED = "queued";
     public static final String RUNNING = "running";

@@ -30,7 +30,8 @@ public interface SourceCheckService {
      * @param url    the repository URL
      * @param ref    branch, tag or commit; null for the default
      * @param subdir the folder the service lives in, or null
+     * @param credentials the name of one of the team's credentials, or null for a public repository
      */
-    record SourceCheckRequest(String kind, String url, String ref, String subdir) {
+    record SourceCheckRequest(String kind, String url, String ref, String subdir, String credentials) {
     }
 }

@@ -45,17 +45,21 @@ public class SourceCheckJob implements JobHandler {
     private final Path workRoot;
     private volatile SourceConfig config;
 
+    private final CredentialServiceImpl credentials;
+
     @Activate
     public SourceCheckJob(@Reference Store store, @Reference SourceFetchers fetchers,
-                          @Reference LanguageRegistryImpl detectors, SourceConfig config) {
-        this(store, fetchers, detectors, config, DataDir.kato().resolve("work"));
+                          @Reference LanguageRegistryImpl detectors, @Reference CredentialServiceImpl credentials,
+                          SourceConfig config) {
+        this(store, fetchers, detectors, credentials, config, DataDir.kato().resolve("work"));
     }
 
-    SourceCheckJob(Store store, SourceFetchers fetchers, LanguageRegistryImpl detectors, SourceConfig config,
-                   Path workRoot) {
+    SourceCheckJob(Store store, SourceFetchers fetchers, LanguageRegistryImpl detectors,
+                   CredentialServiceImpl credentials, SourceConfig config, Path workRoot) {
         this.store = store;
         this.fetchers = fetchers;
         this.detectors = detectors;
+        this.credentials = credentials;
         this.config = config;
         this.workRoot = workRoot;
     }
@@ -102,7 +106,7 @@ public class SourceCheckJob implements JobHandler {
         Files.createDirectories(workspace);
         context.log("Fetching " + check.url() + (check.ref() == null ? "" : " at " + check.ref()));
         FetchResult fetched = fetcher.fetch(new SourceLocation(check.kind(), check.url(), check.ref(), check.subdir()),
-                Credentials.none(), workspace, SourceCheckServiceImpl.limits(c), new FetchListener() {
+                credentialsOf(check), workspace, SourceCheckServiceImpl.limits(c), new FetchListener() {
                     @Override
                     public void progress(String line) {
                         context.log(line);
@@ -138,6 +142,18 @@ public class SourceCheckJob implements JobHandler {
         }
         return new SourceReport(fetched.revision(), fetched.ref(), found, LanguageBreakdown.of(tree), problems,
                 tree.files().size(), tree.truncated());
+    }
+
+    private Credentials credentialsOf(SourceCheckRows.Row check) {
+        if (check.credential() == null) {
+            return Credentials.none();
+        }
+        try {
+            return store.inTransaction(tx -> credentials.open(tx, check.teamId(), check.credential()));
+        } catch (io.kato.api.NotFoundException e) {
+            throw new JobFailedException("The credential '" + check.credential() + "' was deleted: create it again"
+                    + " or check without it");
+        }
     }
 
     /** A detector that fails is reported, not fatal: the others still speak. */

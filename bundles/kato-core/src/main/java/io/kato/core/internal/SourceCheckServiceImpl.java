@@ -17,6 +17,7 @@ import io.kato.api.service.SourceCheckService;
 import io.kato.api.source.FetchLimits;
 import io.kato.api.source.SourceFetcher;
 import io.kato.api.source.SourceLocation;
+import io.kato.store.CredentialRows;
 import io.kato.store.EventRows;
 import io.kato.store.JobRows;
 import io.kato.store.Rows;
@@ -80,8 +81,12 @@ public class SourceCheckServiceImpl extends ServiceSupport implements SourceChec
             String eventId = Rows.newId();
             new EventRows(tx).insert(new Event(eventId, t.id(), "source-check", r.url(), JOB_KIND, actor.name(),
                     EventStatus.RUNNING, "source check queued", now, null));
+            if (r.credentials() != null && new CredentialRows(tx).byName(t.id(), r.credentials()).isEmpty()) {
+                throw ValidationException.of("credentials", "team '" + team + "' has no credential '"
+                        + r.credentials() + "': create it first (POST /api/v1/teams/" + team + "/credentials)");
+            }
             SourceCheckRows.Row row = new SourceCheckRows.Row(id, t.id(), r.kind(), r.url(), r.ref(), r.subdir(),
-                    SourceCheck.QUEUED, "queued", null, eventId, now, null);
+                    r.credentials(), SourceCheck.QUEUED, "queued", null, eventId, now, null);
             new SourceCheckRows(tx).insert(row);
             // Two attempts: a second one only runs when the first one's worker died.
             new JobRows(tx).insert(Rows.newId(), JOB_KIND, id, eventId, 2, now);
@@ -119,7 +124,8 @@ public class SourceCheckServiceImpl extends ServiceSupport implements SourceChec
                 throw new IllegalStateException("Stored report of check " + r.id() + " is unreadable", e);
             }
         }
-        return new SourceCheck(r.id(), r.teamId(), r.kind(), r.url(), r.ref(), r.subdir(), r.status(), r.message(),
+        return new SourceCheck(r.id(), r.teamId(), r.kind(), r.url(), r.ref(), r.subdir(), r.credential(), r.status(),
+                r.message(),
                 report, r.eventId(), r.createdAt(), r.finishedAt());
     }
 }

@@ -60,7 +60,9 @@ final class SourceRequests {
                 || ref.contains(".."))) {
             throw ValidationException.of("ref", "'" + Names.shorten(ref) + "' is not a branch, tag or commit name");
         }
-        return new SourceCheckRequest(kind, url, ref, subdir(r.subdir()));
+        String credentials = r.credentials() == null || r.credentials().isBlank() ? null
+                : Names.dnsLabel("credentials", r.credentials().strip());
+        return new SourceCheckRequest(kind, url, ref, subdir(r.subdir()), credentials);
     }
 
     /** A relative folder inside the tree, with '/' separators, or null for the root. */

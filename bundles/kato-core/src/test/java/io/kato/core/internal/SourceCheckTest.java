@@ -12,6 +12,7 @@ import io.kato.api.model.ComponentSource;
 import io.kato.api.model.Port;
 import io.kato.api.service.AppService.AppDraft;
 import io.kato.api.service.ComponentService.ComponentDraft;
+import io.kato.api.service.CredentialService.CredentialDraft;
 import io.kato.api.ValidationException;
 import io.kato.api.detect.Detection;
 import io.kato.api.detect.LanguageDetector;
@@ -53,6 +54,9 @@ class SourceCheckTest {
     private JobWorkers workers;
     private String teamId;
     private RuntimeException fetchFailure;
+    private Secrets secrets;
+    private CredentialServiceImpl credentials;
+    private Credentials lastCredentials;
 
     @TempDir
     Path dir;
@@ -99,6 +103,8 @@ class SourceCheckTest {
         Files.writeString(template.resolve("marker.txt"), "hello");
         Files.writeString(dir.resolve("template/README.md"), "# shop");
 
+        secrets = new Secrets(new SecretCipher(SecretCipherTest.randomKey()));
+        credentials = new CredentialServiceImpl(store, secrets, Clock.systemUTC());
         fetchers = new SourceFetchers();
         fetchers.addFetcher(new CopyFetcher(dir.resolve("template")), Map.of("service.id", 1L));
         detectors = new LanguageRegistryImpl();
@@ -106,7 +112,7 @@ class SourceCheckTest {
         checks = new SourceCheckServiceImpl(store, fetchers, config(false), Clock.systemUTC());
         workers = new JobWorkers(store, Clock.systemUTC(), "test", Duration.ofSeconds(30), Runnable::run, 1);
         workers.addHandler(SourceCheckServiceImpl.JOB_KIND,
-                new SourceCheckJob(store, fetchers, detectors, config(false), dir.resolve("work")));
+                new SourceCheckJob(store, fetchers, detectors, credentials, config(false), dir.resolve("work")));
     }
 
     private SourceCheck runToEnd(SourceCheckRequest request) {
@@ -118,7 +124,7 @@ class SourceCheckTest {
 
     @Test
     void aCheckFetchesIndexesDetectsAndKeepsItsReport() throws Exception {
-        SourceCheck done = runToEnd(new SourceCheckRequest(null, "https://example.org/shop.git", "main", "services/api"));
+        SourceCheck done = runToEnd(new SourceCheckRequest(null, "https://example.org/shop.git", "main", "services/api", null));
         assertEquals(SourceCheck.SUCCEEDED, done.status(), done.message());
         assertEquals("git", done.kind());
         assertEquals("services/api", done.subdir());
@@ -136,7 +142,7 @@ class SourceCheckTest {
     @Test
     void aFetchFailureEndsTheCheckAtOnceWithItsMessage() {
         fetchFailure = new SourceFetchException("Branch, tag or commit 'nope' does not exist in https://example.org/x");
-        SourceCheck done = runToEnd(new SourceCheckRequest("git", "https://example.org/x", "nope", null));
+        SourceCheck done = runToEnd(new SourceCheckRequest("git", "https://example.org/x", "nope", null, null));
         assertEquals(SourceCheck.FAILED, done.status());
         assertTrue(done.message().contains("'nope' does not exist"));
         assertEquals(EventStatus.FAILED, new EventServiceImpl(store).get(admin, "shop", done.eventId()).status());
@@ -148,7 +154,7 @@ class SourceCheckTest {
 
     @Test
     void aMissingSubdirectoryIsAClearFailure() {
-        SourceCheck done = runToEnd(new SourceCheckRequest("git", "https://example.org/x", null, "nowhere"));
+        SourceCheck done = runToEnd(new SourceCheckRequest("git", "https://example.org/x", null, "nowhere", null));
         assertEquals(SourceCheck.FAILED, done.status());
         assertTrue(done.message().contains("has no folder 'nowhere'"), done.message());
     }
@@ -156,7 +162,7 @@ class SourceCheckTest {
     @Test
     void unknownSourceIsReportedAsAProblemNotAFailure() throws Exception {
         Files.delete(dir.resolve("template/services/api/marker.txt"));
-        SourceCheck done = runToEnd(new SourceCheckRequest("git", "https://example.org/x", null, null));
+        SourceCheck done = runToEnd(new SourceCheckRequest("git", "https://example.org/x", null, null, null));
         assertEquals(SourceCheck.SUCCEEDED, done.status());
         assertTrue(done.report().languages().isEmpty());
         assertTrue(done.report().problems().get(0).message().contains("No installed detector"));
@@ -166,15 +172,15 @@ class SourceCheckTest {
     @Test
     void dangerousRequestsAreRefusedBeforeAnythingIsWritten() {
         for (SourceCheckRequest bad : List.of(
-                new SourceCheckRequest("git", "-uhttps://x", null, null),
-                new SourceCheckRequest("git", "ext::sh -c touch% /tmp/pwned", null, null),
-                new SourceCheckRequest("git", "https://user:hunter2@example.org/x.git", null, null),
-                new SourceCheckRequest("git", "file:///etc", null, null),
-                new SourceCheckRequest("git", "/srv/repo", null, null),
-                new SourceCheckRequest("git", "https://example.org/x.git", "--upload-pack=evil", null),
-                new SourceCheckRequest("git", "https://example.org/x.git", null, "../../etc"),
-                new SourceCheckRequest("svn", "https://example.org/x", null, null),
-                new SourceCheckRequest("git", "", null, null))) {
+                new SourceCheckRequest("git", "-uhttps://x", null, null, null),
+                new SourceCheckRequest("git", "ext::sh -c touch% /tmp/pwned", null, null, null),
+                new SourceCheckRequest("git", "https://user:hunter2@example.org/x.git", null, null, null),
+                new SourceCheckRequest("git", "file:///etc", null, null, null),
+                new SourceCheckRequest("git", "/srv/repo", null, null, null),
+                new SourceCheckRequest("git", "https://example.org/x.git", "--upload-pack=evil", null, null),
+                new SourceCheckRequest("git", "https://example.org/x.git", null, "../../etc", null),
+                new SourceCheckRequest("svn", "https://example.org/x", null, null, null),
+                new SourceCheckRequest("git", "", null, null, null))) {
             ValidationException e = assertThrows(ValidationException.class, () -> checks.start(admin, "shop", bad),
                     bad.toString());
             assertTrue(!e.getMessage().contains("hunter2"), "the password is not echoed");
@@ -185,7 +191,7 @@ class SourceCheckTest {
 
     @Test
     void aComponentCreatedFromACheckTakesItsSourceLanguageAndPorts() {
-        SourceCheck done = runToEnd(new SourceCheckRequest("git", "https://example.org/shop.git", "main", "services/api"));
+        SourceCheck done = runToEnd(new SourceCheckRequest("git", "https://example.org/shop.git", "main", "services/api", null));
         new AppServiceImpl(store, Clock.systemUTC()).create(admin, "shop", new AppDraft("web", null, null));
         ComponentServiceImpl components = new ComponentServiceImpl(store,
                 new Secrets(new SecretCipher(SecretCipherTest.randomKey())), new Runtimes("local"), Clock.systemUTC());
@@ -200,16 +206,49 @@ class SourceCheckTest {
                 new ComponentDraft("api2", "web", null, null, null, null, null, null, null, done.id(), "cobol")));
         assertTrue(wrong.getMessage().contains("detected: marker"), wrong.getMessage());
         fetchFailure = new SourceFetchException("Cannot reach https://example.org/x");
-        SourceCheck failed = runToEnd(new SourceCheckRequest("git", "https://example.org/x", null, null));
+        SourceCheck failed = runToEnd(new SourceCheckRequest("git", "https://example.org/x", null, null, null));
         assertThrows(ConflictException.class, () -> components.create(admin, "shop",
                 new ComponentDraft("api3", "web", null, null, null, null, null, null, null, failed.id(), null)));
+    }
+
+    @Test
+    void aCheckFetchesWithTheTeamsCredentialWhichIsStoredSealedAndNeverShown() {
+        var shown = credentials.create(admin, "shop", new CredentialDraft("github", "password", "ci", "s3cret-pass"));
+        assertEquals("github", shown.name());
+        assertTrue(!shown.toString().contains("s3cret-pass"));
+        String stored = store.inTransaction(tx -> tx.one("SELECT secret FROM source_credentials", rs -> rs.getString(1)))
+                .orElseThrow();
+        assertTrue(stored.startsWith("enc:v1:") && !stored.contains("s3cret-pass"));
+
+        SourceCheck done = runToEnd(new SourceCheckRequest("git", "https://example.org/private.git", null,
+                "services/api", "github"));
+        assertEquals(SourceCheck.SUCCEEDED, done.status());
+        assertEquals(Credentials.Type.PASSWORD, lastCredentials.type());
+        assertEquals("s3cret-pass", new String(lastCredentials.secret()));
+        assertEquals("github", done.credentials());
+
+        assertThrows(ValidationException.class, () -> checks.start(admin, "shop",
+                new SourceCheckRequest("git", "https://example.org/x.git", null, null, "missing")));
+    }
+
+    @Test
+    void anSshCredentialIsAGeneratedKeyPairShowingOnlyItsPublicHalf() {
+        var ssh = credentials.create(admin, "shop", new CredentialDraft("deploy", "ssh", null, null));
+        assertTrue(ssh.publicKey().startsWith("ssh-rsa AAAAB3NzaC1yc2E"), ssh.publicKey());
+        assertTrue(ssh.publicKey().endsWith(" kato-shop-deploy"));
+        Credentials opened = store.inTransaction(tx -> credentials.open(tx, teamId, "deploy"));
+        assertTrue(new String(opened.privateKey()).startsWith("-----BEGIN PRIVATE KEY-----"));
+        assertThrows(ValidationException.class, () -> credentials.create(admin, "shop",
+                new CredentialDraft("bad", "ssh", null, "my-own-key")));
+        assertThrows(ValidationException.class, () -> credentials.create(admin, "shop",
+                new CredentialDraft("bad", "kerberos", null, "x")));
     }
 
     @Test
     void viewersCannotStartChecks() {
         Actor viewer = new Actor("vera", "u1", false, Map.of(teamId, Role.VIEWER), null);
         assertThrows(ForbiddenException.class, () -> checks.start(viewer,
-                "shop", new SourceCheckRequest("git", "https://example.org/x.git", null, null)));
+                "shop", new SourceCheckRequest("git", "https://example.org/x.git", null, null, null)));
     }
 
     private final class CopyFetcher implements SourceFetcher {
@@ -231,6 +270,7 @@ class SourceCheckTest {
         @Override
         public FetchResult fetch(SourceLocation location, Credentials credentials, Path target, FetchLimits limits,
                                  FetchListener listener) {
+            lastCredentials = credentials;
             if (fetchFailure != null) {
                 throw fetchFailure;
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import io.kato.api.service.AccessService;
 import io.kato.api.service.AppService;
 import io.kato.api.service.ComponentService;
+import io.kato.api.service.CredentialService;
 import io.kato.api.service.EventService;
 import io.kato.api.service.LanguageRegistry;
 import io.kato.api.service.SourceCheckService;
@@ -30,15 +31,17 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 @Component(immediate = true, service = {})
 public class RestApplication {
     static final List<Class<?>> RESOURCES = List.of(SystemResource.class, TeamsResource.class, AppsResource.class,
-            ComponentsResource.class, EventsResource.class, UsersResource.class, SourceChecksResource.class);
+            ComponentsResource.class, EventsResource.class, UsersResource.class, SourceChecksResource.class,
+            CredentialsResource.class);
     private final ServiceRegistration<Servlet> registration;
 
     @Activate
     public RestApplication(BundleContext context, @Reference TeamService teams, @Reference AppService apps,
                            @Reference ComponentService components, @Reference EventService events,
                            @Reference AccessService access, @Reference LanguageRegistry languages,
-                           @Reference SourceCheckService checks) {
-        ResourceConfig config = resourceConfig(teams, apps, components, events, access, languages, checks);
+                           @Reference SourceCheckService checks, @Reference CredentialService credentials) {
+        ResourceConfig config = resourceConfig(teams, apps, components, events, access, languages, checks,
+                credentials);
         // Jersey looks up its injection manager through the context class loader: make it this bundle's.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -57,7 +60,7 @@ public class RestApplication {
 
     static ResourceConfig resourceConfig(TeamService teams, AppService apps, ComponentService components,
                                          EventService events, AccessService access, LanguageRegistry languages,
-                                         SourceCheckService checks) {
+                                         SourceCheckService checks, CredentialService credentials) {
         ResourceConfig config = new ResourceConfig();
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
@@ -76,6 +79,7 @@ public class RestApplication {
         config.register(new EventsResource(events));
         config.register(new UsersResource(access));
         config.register(new SourceChecksResource(checks));
+        config.register(new CredentialsResource(credentials));
         return config;
     }
 

@@ -11,6 +11,7 @@ import io.kato.api.UnauthenticatedException;
 import io.kato.api.service.AccessService;
 import io.kato.api.service.AppService;
 import io.kato.api.service.ComponentService;
+import io.kato.api.service.CredentialService;
 import io.kato.api.service.EventService;
 import io.kato.api.service.LanguageRegistry;
 import io.kato.api.service.SourceCheckService;
@@ -64,7 +65,7 @@ class RoutingTest {
         ApplicationHandler app = new ApplicationHandler(RestApplication.resourceConfig(recorder(TeamService.class),
                 recorder(AppService.class), recorder(ComponentService.class), recorder(EventService.class),
                 recorder(AccessService.class), recorder(LanguageRegistry.class),
-                recorder(SourceCheckService.class)));
+                recorder(SourceCheckService.class), recorder(CredentialService.class)));
         ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
                 URI.create("http://localhost/api/" + path), method, new Anonymous(), new MapPropertiesDelegate(),
                 null);
@@ -100,6 +101,7 @@ class RoutingTest {
             {"POST", "v1/users/vera/tokens", "AccessService.issueToken"},
             {"GET", "v1/teams/shop/source-checks/c1", "SourceCheckService.get"},
             {"POST", "v1/teams/shop/source-checks", "SourceCheckService.start"},
+            {"DELETE", "v1/teams/shop/credentials/github", "CredentialService.delete"},
         };
         for (String[] route : routes) {
             calls.clear();

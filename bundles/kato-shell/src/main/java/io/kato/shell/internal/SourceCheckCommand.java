@@ -37,12 +37,15 @@ public class SourceCheckCommand extends KatoCommandSupport {
     @Option(name = "-k", aliases = "--kind", description = "git (default), svn or archive")
     String kind;
 
+    @Option(name = "-c", aliases = "--credentials", description = "Name of the team credential for a private repository")
+    String credentials;
+
     @Option(name = "-w", aliases = "--wait", description = "Seconds to wait for the report (default 120)")
     int wait = 120;
 
     @Override
     protected Object run(Actor actor) throws InterruptedException {
-        SourceCheck c = checks.start(actor, team, new SourceCheckRequest(kind, url, ref, subdir));
+        SourceCheck c = checks.start(actor, team, new SourceCheckRequest(kind, url, ref, subdir, credentials));
         out().println("Source check " + c.id() + " queued");
         long deadline = System.nanoTime() + wait * 1_000_000_000L;
         while (!c.status().equals(SourceCheck.SUCCEEDED) && !c.status().equals(SourceCheck.FAILED)
