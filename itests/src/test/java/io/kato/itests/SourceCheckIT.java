@@ -92,6 +92,50 @@ public class SourceCheckIT extends KatoTestSupport {
     }
 
     @Test
+    public void theShippedDetectorsReportANodeServiceWithItsPins() throws Exception {
+        Path node = Files.createTempDirectory("kato-itest-node");
+        try (Git git = Git.init().setDirectory(node.toFile()).setInitialBranch("main").call()) {
+            Files.writeString(node.resolve("package.json"), "{\"name\":\"shop\",\"scripts\":{\"start\":"
+                    + "\"node server.js\"},\"engines\":{\"node\":\"20.x\"}}");
+            Files.writeString(node.resolve("package-lock.json"), "{\"lockfileVersion\":3}");
+            Files.writeString(node.resolve("server.js"), "require('http').createServer().listen(3000)");
+            Files.writeString(node.resolve("Procfile"), "web: node server.js\n");
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("node").setAuthor("Ada", "ada@example.org").call();
+        }
+        HttpResponse<String> started = send("POST", "/api/v1/teams/src/source-checks", ADMIN_TOKEN,
+                "{\"url\":\"" + node.toUri() + "\"}", null);
+        JsonNode done = awaitCheck(json(started).path("id").asText());
+        assertEquals(done.toString(), "succeeded", done.path("status").asText());
+        JsonNode primary = done.path("report").path("languages").get(0);
+        assertEquals(done.toString(), "nodejs", primary.path("language").asText());
+        assertEquals("20.x", primary.path("versions").path("node").asText());
+        assertEquals("node server.js", primary.path("startCommand").asText());
+        boolean javascript = false;
+        for (JsonNode share : done.path("report").path("breakdown")) {
+            javascript |= share.path("language").asText().equals("JavaScript") && share.path("files").asInt() == 1;
+        }
+        assertTrue(done.path("report").path("breakdown").toString(), javascript);
+    }
+
+    @Test
+    public void credentialsAreStoredButNeverShown() throws Exception {
+        HttpResponse<String> token = send("POST", "/api/v1/teams/src/credentials", ADMIN_TOKEN,
+                "{\"name\":\"gh\",\"type\":\"token\",\"secret\":\"ghp-very-secret-123\"}", null);
+        assertEquals(token.body(), 201, token.statusCode());
+        HttpResponse<String> ssh = send("POST", "/api/v1/teams/src/credentials", ADMIN_TOKEN,
+                "{\"name\":\"deploy\",\"type\":\"ssh\"}", null);
+        assertTrue(json(ssh).path("publicKey").asText().startsWith("ssh-rsa "));
+        String listed = get("/api/v1/teams/src/credentials", ADMIN_TOKEN).body();
+        assertTrue(listed.contains("\"gh\"") && !listed.contains("ghp-very-secret-123") && !listed.contains("PRIVATE"));
+        assertTrue(!token.body().contains("ghp-very-secret-123"));
+        HttpResponse<String> unknown = send("POST", "/api/v1/teams/src/source-checks", ADMIN_TOKEN,
+                "{\"url\":\"" + repo.toUri() + "\",\"credentials\":\"nope\"}", null);
+        assertEquals(400, unknown.statusCode());
+        assertEquals("credentials", json(unknown).path("errors").get(0).path("field").asText());
+    }
+
+    @Test
     public void aMissingBranchFailsWithAClearMessage() throws Exception {
         HttpResponse<String> started = send("POST", "/api/v1/teams/src/source-checks", ADMIN_TOKEN,
                 "{\"url\":\"" + repo.toUri() + "\",\"ref\":\"no-such-branch\"}", null);

@@ -126,8 +126,17 @@ public class SourceCheckJob implements JobHandler {
         context.log("Indexed " + tree.files().size() + " files" + (tree.truncated() ? " (truncated)" : ""));
         List<Detection> found = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        // detections are collected in selection order: the first is the primary language
         for (LanguageRegistryImpl.Entry e : detectors.ordered()) {
             detect(e.detector(), tree, found, problems);
+        }
+        Optional<String> katofileText = tree.read(Katofile.FILE, Katofile.MAX_BYTES);
+        if (katofileText.isPresent()) {
+            Katofile katofile = Katofile.parse(katofileText.get(), problems);
+            if (katofile != null) {
+                found = katofile.apply(found, problems);
+                context.log("Applied the Katofile");
+            }
         }
         if (tree.files().isEmpty()) {
             problems.add(Problem.error("The repository is empty", "Push some code to it, or check ref and subdir",
