@@ -119,6 +119,34 @@ public class SourceCheckIT extends KatoTestSupport {
     }
 
     @Test
+    public void anUploadedZipIsCheckedLikeARepository() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("go.mod"));
+            zip.write("module example.org/shop\n\ngo 1.22\n".getBytes());
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry("main.go"));
+            zip.write("package main\nfunc main() {}\n".getBytes());
+            zip.closeEntry();
+        }
+        java.net.http.HttpRequest upload = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base() + "/api/v1/teams/src/source-archives"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/zip")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())).build();
+        HttpResponse<String> stored = java.net.http.HttpClient.newHttpClient().send(upload,
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(stored.body(), 201, stored.statusCode());
+        HttpResponse<String> started = send("POST", "/api/v1/teams/src/source-checks", ADMIN_TOKEN,
+                "{\"kind\":\"archive\",\"url\":\"" + json(stored).path("id").asText() + "\"}", null);
+        assertEquals(started.body(), 202, started.statusCode());
+        JsonNode done = awaitCheck(json(started).path("id").asText());
+        assertEquals(done.toString(), "succeeded", done.path("status").asText());
+        JsonNode primary = done.path("report").path("languages").get(0);
+        assertEquals("go", primary.path("language").asText());
+        assertEquals("1.22", primary.path("versions").path("go").asText());
+    }
+
+    @Test
     public void credentialsAreStoredButNeverShown() throws Exception {
         HttpResponse<String> token = send("POST", "/api/v1/teams/src/credentials", ADMIN_TOKEN,
                 "{\"name\":\"gh\",\"type\":\"token\",\"secret\":\"ghp-very-secret-123\"}", null);

@@ -4,6 +4,7 @@ import io.kato.api.Actor;
 import io.kato.api.Page;
 import io.kato.api.PageRequest;
 import io.kato.api.model.SourceCheck;
+import java.io.InputStream;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -22,6 +23,18 @@ public interface SourceCheckService {
     SourceCheck get(Actor actor, String team, String checkId);
 
     Page<SourceCheck> list(Actor actor, String team, PageRequest page);
+
+    /**
+     * Keeps an uploaded archive (zip or tar.gz) for source checks of kind {@code archive},
+     * whose URL is the returned id. Reads at most the configured maximum size.
+     *
+     * @throws io.kato.api.ValidationException when the upload is empty or too large
+     */
+    ArchiveUpload upload(Actor actor, String team, InputStream content);
+
+    /** A stored upload: its id (the URL of an archive check) and its size in bytes. */
+    record ArchiveUpload(String id, long bytes) {
+    }
 
     /**
      * What to check.

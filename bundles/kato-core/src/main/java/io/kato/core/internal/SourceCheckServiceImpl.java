@@ -23,7 +23,14 @@ import io.kato.store.JobRows;
 import io.kato.store.Rows;
 import io.kato.store.SourceCheckRows;
 import io.kato.store.Store;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 import org.osgi.service.component.annotations.Activate;
@@ -43,17 +50,19 @@ public class SourceCheckServiceImpl extends ServiceSupport implements SourceChec
     static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final SourceFetchers fetchers;
+    private final Path archives;
     private volatile SourceConfig config;
 
     @Activate
     public SourceCheckServiceImpl(@Reference Store store, @Reference SourceFetchers fetchers, SourceConfig config) {
-        this(store, fetchers, config, Clock.systemUTC());
+        this(store, fetchers, config, Clock.systemUTC(), DataDir.kato().resolve("archives"));
     }
 
-    SourceCheckServiceImpl(Store store, SourceFetchers fetchers, SourceConfig config, Clock clock) {
+    SourceCheckServiceImpl(Store store, SourceFetchers fetchers, SourceConfig config, Clock clock, Path archives) {
         super(store, clock);
         this.fetchers = fetchers;
         this.config = config;
+        this.archives = archives.toAbsolutePath().normalize();
     }
 
     @Modified
@@ -76,6 +85,10 @@ public class SourceCheckServiceImpl extends ServiceSupport implements SourceChec
         fetcher.validate(new SourceLocation(r.kind(), r.url(), r.ref(), r.subdir()), limits(c));
         return tx(tx -> {
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
+            if (r.kind().equals("archive") && !ownsArchive(t.id(), r.url())) {
+                throw ValidationException.of("url", "team '" + team + "' has no uploaded archive '" + r.url()
+                        + "': upload it with POST /api/v1/teams/" + team + "/source-archives");
+            }
             Instant now = now();
             String id = Rows.newId();
             String eventId = Rows.newId();
@@ -92,6 +105,59 @@ public class SourceCheckServiceImpl extends ServiceSupport implements SourceChec
             new JobRows(tx).insert(Rows.newId(), JOB_KIND, id, eventId, 2, now);
             return toModel(row);
         });
+    }
+
+    @Override
+    public ArchiveUpload upload(Actor actor, String team, InputStream content) {
+        Team t = tx(tx -> Access.team(tx, actor, team, Access.Need.WRITE));
+        long max = config.maxBytes();
+        String id = Rows.newId();
+        Path file = archives.resolve(id);
+        try {
+            Files.createDirectories(archives);
+            long n;
+            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+                n = content.transferTo(new BoundedOutput(out, max));
+            }
+            if (n == 0) {
+                throw ValidationException.of("body", "is empty: send the zip or tar.gz file as the request body");
+            }
+            Files.writeString(archives.resolve(id + ".team"), t.id());
+            tx(tx -> {
+                record(tx, actor, t.id(), "upload-archive", "archive", id, null, Map.of("bytes", n));
+                return null;
+            });
+            return new ArchiveUpload(id, n);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(file);
+            if (e instanceof BoundedOutput.TooLarge) {
+                throw ValidationException.of("body", "is larger than " + (max >> 20) + " MB, the limit of this"
+                        + " server");
+            }
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("Cannot store the upload: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the upload exists and belongs to the team. */
+    boolean ownsArchive(String teamId, String archiveId) {
+        try {
+            Path owner = archives.resolve(archiveId + ".team").normalize();
+            return owner.startsWith(archives) && Files.isRegularFile(owner)
+                    && Files.readString(owner).equals(teamId);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // nothing half-written is left behind when this succeeds; a leftover is harmless
+        }
     }
 
     @Override

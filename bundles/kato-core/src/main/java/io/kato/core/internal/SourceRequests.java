@@ -35,6 +35,10 @@ final class SourceRequests {
         if (url.contains("::")) {
             throw ValidationException.of("url", "remote-helper URLs such as 'ext::' are not fetched");
         }
+        if (kind.equals("archive")) {
+            // An upload's id, checked by the archive fetcher and against the team at start.
+            return new SourceCheckRequest(kind, url, null, subdir(r.subdir()), null);
+        }
         var scheme = SCHEME.matcher(url);
         String s = scheme.find() ? scheme.group(1).toLowerCase(Locale.ROOT) : null;
         if (s == null && !url.matches("^[\\w.-]+@[\\w.-]+:.+")) {

@@ -12,6 +12,7 @@ import io.kato.api.model.ComponentSource;
 import io.kato.api.model.Port;
 import io.kato.api.service.AppService.AppDraft;
 import io.kato.api.service.ComponentService.ComponentDraft;
+import io.kato.api.service.SourceCheckService;
 import io.kato.api.service.CredentialService.CredentialDraft;
 import io.kato.api.ValidationException;
 import io.kato.api.detect.Detection;
@@ -109,7 +110,7 @@ class SourceCheckTest {
         fetchers.addFetcher(new CopyFetcher(dir.resolve("template")), Map.of("service.id", 1L));
         detectors = new LanguageRegistryImpl();
         detectors.addDetector(new MarkerDetector(), Map.of("service.id", 2L));
-        checks = new SourceCheckServiceImpl(store, fetchers, config(false), Clock.systemUTC());
+        checks = new SourceCheckServiceImpl(store, fetchers, config(false), Clock.systemUTC(), dir.resolve("archives"));
         workers = new JobWorkers(store, Clock.systemUTC(), "test", Duration.ofSeconds(30), Runnable::run, 1);
         workers.addHandler(SourceCheckServiceImpl.JOB_KIND,
                 new SourceCheckJob(store, fetchers, detectors, credentials, config(false), dir.resolve("work")));
@@ -242,6 +243,28 @@ class SourceCheckTest {
                 new CredentialDraft("bad", "ssh", null, "my-own-key")));
         assertThrows(ValidationException.class, () -> credentials.create(admin, "shop",
                 new CredentialDraft("bad", "kerberos", null, "x")));
+    }
+
+    @Test
+    void uploadsAreBoundedOwnedByTheirTeamAndNeverHalfWritten() {
+        SourceCheckService.ArchiveUpload up = checks.upload(admin, "shop",
+                new java.io.ByteArrayInputStream("PK fake zip".getBytes()));
+        assertEquals(11, up.bytes());
+        assertTrue(Files.exists(dir.resolve("archives").resolve(up.id())));
+        assertTrue(checks.ownsArchive(teamId, up.id()));
+        assertTrue(!checks.ownsArchive("other-team", up.id()));
+        assertTrue(!checks.ownsArchive(teamId, "../../etc/passwd"));
+
+        assertThrows(ValidationException.class, () -> checks.upload(admin, "shop",
+                new java.io.ByteArrayInputStream(new byte[0])));
+        ValidationException big = assertThrows(ValidationException.class, () -> checks.upload(admin, "shop",
+                new java.io.ByteArrayInputStream(new byte[(1 << 20) + 1])));
+        assertTrue(big.getMessage().contains("larger than 1 MB"), big.getMessage());
+        try (var files = Files.list(dir.resolve("archives"))) {
+            assertEquals(2, files.count(), "only the first upload and its owner file remain");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 public class RestApplication {
     static final List<Class<?>> RESOURCES = List.of(SystemResource.class, TeamsResource.class, AppsResource.class,
             ComponentsResource.class, EventsResource.class, UsersResource.class, SourceChecksResource.class,
-            CredentialsResource.class);
+            SourceArchivesResource.class, CredentialsResource.class);
     private final ServiceRegistration<Servlet> registration;
 
     @Activate
@@ -79,6 +79,7 @@ public class RestApplication {
         config.register(new EventsResource(events));
         config.register(new UsersResource(access));
         config.register(new SourceChecksResource(checks));
+        config.register(new SourceArchivesResource(checks));
         config.register(new CredentialsResource(credentials));
         return config;
     }

@@ -102,6 +102,7 @@ class RoutingTest {
             {"GET", "v1/teams/shop/source-checks/c1", "SourceCheckService.get"},
             {"POST", "v1/teams/shop/source-checks", "SourceCheckService.start"},
             {"DELETE", "v1/teams/shop/credentials/github", "CredentialService.delete"},
+            {"GET", "v1/teams/shop/credentials", "CredentialService.list"},
         };
         for (String[] route : routes) {
             calls.clear();
