@@ -1,14 +1,23 @@
 package io.kato.itests;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.junit.Assert.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jgit.api.Git;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -17,6 +26,51 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class HotSwapIT extends KatoTestSupport {
+
+    @Configuration
+    @Override
+    public Option[] config() {
+        return OptionUtils.combine(super.config(),
+                editConfigurationFilePut("etc/io.kato.source.cfg", "allowFileUrls", "true"));
+    }
+
+    /** The languages a source check of the repository reports right now. */
+    private String languagesOf(Path repo) throws Exception {
+        HttpResponse<String> started = send("POST", "/api/v1/teams/hot/source-checks", ADMIN_TOKEN,
+                "{\"url\":\"" + repo.toUri() + "\"}", null);
+        assertEquals(started.body(), 202, started.statusCode());
+        String id = json(started).path("id").asText();
+        AtomicReference<JsonNode> done = new AtomicReference<>();
+        waitFor("the check", Duration.ofSeconds(60), () -> {
+            done.set(json(get("/api/v1/teams/hot/source-checks/" + id, ADMIN_TOKEN)));
+            return done.get().path("status").asText().equals("succeeded");
+        });
+        return done.get().path("report").path("languages").toString();
+    }
+
+    @Test
+    public void aFixtureUnknownBeforeTheDetectorIsDeployedIsDetectedAfterAndUnknownAgainWhenRemoved()
+            throws Exception {
+        Path repo = Files.createTempDirectory("kato-hot-repo");
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            Files.writeString(repo.resolve("itest.marker"), "marker");
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("marker").setAuthor("Ada", "ada@example.org").call();
+        }
+        assertEquals(201, send("POST", "/api/v1/teams", ADMIN_TOKEN, "{\"name\":\"hot\"}", null).statusCode());
+        assertEquals("[]", languagesOf(repo));
+
+        Path jar = Path.of(System.getProperty("karaf.base"), "deploy", "kato-itest-detector.jar");
+        Files.copy(Path.of(System.getProperty("kato.itest.detector")), jar, StandardCopyOption.REPLACE_EXISTING);
+        waitFor("the detector", Duration.ofSeconds(30),
+                () -> get("/api/v1/languages", ADMIN_TOKEN).body().contains("itest-lang"));
+        assertTrue(languagesOf(repo).contains("\"itest-lang\""));
+
+        Files.delete(jar);
+        waitFor("the detector to leave", Duration.ofSeconds(30),
+                () -> !get("/api/v1/languages", ADMIN_TOKEN).body().contains("itest-lang"));
+        assertEquals("[]", languagesOf(repo));
+    }
 
     @Test
     public void hotDeployedDetectorAppearsWithoutRestartAndLeavesWhenRemoved() throws Exception {
