@@ -9,6 +9,7 @@ import io.kato.api.source.FetchResult;
 import io.kato.api.source.SourceFetchException;
 import io.kato.api.source.SourceFetcher;
 import io.kato.api.source.SourceLocation;
+import io.kato.api.source.TreeLimits;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;

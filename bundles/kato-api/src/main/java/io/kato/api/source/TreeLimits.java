@@ -1,7 +1,5 @@
-package io.kato.source.git.internal;
+package io.kato.api.source;
 
-import io.kato.api.source.FetchLimits;
-import io.kato.api.source.SourceFetchException;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -9,12 +7,16 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Refuses a fetched tree that holds more files or bytes than the limits allow. */
-final class TreeLimits {
+/**
+ * Refuses a fetched tree that holds more files or bytes than the limits allow; fetchers
+ * whose tool cannot stop at a limit by itself call this once the fetch is done.
+ */
+public final class TreeLimits {
     private TreeLimits() {
     }
 
-    static void check(Path root, FetchLimits limits) {
+    /** @throws SourceFetchException naming the limit that was passed */
+    public static void check(Path root, FetchLimits limits) {
         long[] seen = new long[2];
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
