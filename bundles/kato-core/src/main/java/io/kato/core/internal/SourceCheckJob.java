@@ -1,5 +1,6 @@
 package io.kato.core.internal;
 
+import io.kato.api.KatoException;
 import io.kato.api.detect.Detection;
 import io.kato.api.detect.LanguageDetector;
 import io.kato.api.detect.Problem;
@@ -93,6 +94,16 @@ public class SourceCheckJob implements JobHandler {
             String message = "The check could not read the fetched files: " + e.getMessage();
             end(check, SourceCheck.FAILED, message, null);
             throw new JobFailedException(message);
+        } catch (KatoException e) {
+            end(check, SourceCheck.FAILED, e.getMessage(), null);
+            throw new JobFailedException(e.getMessage());
+        } catch (RuntimeException e) {
+            // A bug, not the user's input: the check still ends, and the log has the details.
+            LOG.error("Source check {} failed unexpectedly", check.id(), e);
+            String message = "The check failed inside the server (" + e.getClass().getSimpleName() + "); an"
+                    + " admin finds the details in the log under check " + check.id();
+            end(check, SourceCheck.FAILED, message, null);
+            throw new JobFailedException(message);
         } finally {
             Workspaces.delete(workspace);
         }
@@ -119,7 +130,8 @@ public class SourceCheckJob implements JobHandler {
                 });
         context.log("Fetched revision " + fetched.revision() + (fetched.ref() == null ? "" : " (" + fetched.ref() + ")"));
         Path root = check.subdir() == null ? workspace : workspace.resolve(check.subdir());
-        if (!root.normalize().startsWith(workspace) || !Files.isDirectory(root)) {
+        // Real paths: a sub-directory that is a link must not lead the index out of the workspace.
+        if (!Files.isDirectory(root) || !root.toRealPath().startsWith(workspace.toRealPath())) {
             throw new JobFailedException("The repository has no folder '" + check.subdir() + "': check subdir");
         }
         FileSourceTree tree = FileSourceTree.index(root, c.maxFiles());

@@ -161,6 +161,23 @@ class SourceCheckTest {
     }
 
     @Test
+    void aSubdirectoryThatLinksOutOfTheRepositoryIsRefused() throws Exception {
+        Files.createSymbolicLink(dir.resolve("template/escape"), dir.resolve("template").getParent().getParent());
+        SourceCheck done = runToEnd(new SourceCheckRequest("git", "https://example.org/x", null, "escape", null));
+        assertEquals(SourceCheck.FAILED, done.status());
+        assertTrue(done.message().contains("has no folder 'escape'"), done.message());
+    }
+
+    @Test
+    void anUnexpectedErrorStillEndsTheCheckWithoutDetails() {
+        fetchFailure = new IllegalStateException("secret internal detail");
+        SourceCheck done = runToEnd(new SourceCheckRequest("git", "https://example.org/x", null, null, null));
+        assertEquals(SourceCheck.FAILED, done.status());
+        assertTrue(done.message().contains("failed inside the server"), done.message());
+        assertTrue(!done.message().contains("secret internal detail"));
+    }
+
+    @Test
     void unknownSourceIsReportedAsAProblemNotAFailure() throws Exception {
         Files.delete(dir.resolve("template/services/api/marker.txt"));
         SourceCheck done = runToEnd(new SourceCheckRequest("git", "https://example.org/x", null, null, null));
@@ -300,7 +317,9 @@ class SourceCheckTest {
             try (var paths = Files.walk(template)) {
                 for (Path p : paths.toList()) {
                     Path to = target.resolve(template.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
+                    if (Files.isSymbolicLink(p)) {
+                        Files.createSymbolicLink(to, Files.readSymbolicLink(p));
+                    } else if (Files.isDirectory(p)) {
                         Files.createDirectories(to);
                     } else {
                         Files.copy(p, to);
