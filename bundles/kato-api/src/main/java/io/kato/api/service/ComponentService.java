@@ -25,6 +25,15 @@ public interface ComponentService {
 
     Component create(Actor actor, String team, ComponentDraft draft);
 
+    /**
+     * One component per runnable module the source check found (a multi-module tree), in
+     * one transaction: all are created or none. Names come from the modules' names; each
+     * component's source is the module's folder.
+     *
+     * @param language a detected language other than the primary one, or null
+     */
+    List<Component> createFromModules(Actor actor, String team, String checkId, String app, String language);
+
     Component update(Actor actor, String team, String component, ComponentChanges changes, Long expectedVersion);
 
     void delete(Actor actor, String team, String component, Long expectedVersion);

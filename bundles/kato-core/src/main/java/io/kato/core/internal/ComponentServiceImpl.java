@@ -93,22 +93,49 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
             }
             FromCheck origin = draft.fromCheck() == null ? null
                     : FromCheck.of(tx, t, draft.fromCheck(), draft.language(), name);
-            List<Port> finalPorts = ports.isEmpty() && origin != null ? origin.ports() : ports;
-            List<EnvVar> finalEnv = (env.isEmpty() && origin != null ? origin.env() : env).stream()
-                    .map(secrets::seal).toList();
-            Instant now = now();
-            Component c = new Component(Rows.newId(), t.id(), app.id(), app.name(), name,
-                    Names.text("displayName", draft.displayName(), 200, name),
+            return insert(tx, actor, t, app, name, Names.text("displayName", draft.displayName(), 200, name),
                     origin != null ? SourceKind.SOURCE
                             : draft.sourceKind() == null ? SourceKind.SOURCE : draft.sourceKind(),
-                    origin == null ? null : origin.language(), origin == null ? null : origin.source(),
-                    instances, memory,
-                    draft.deployType() == null ? DeployType.STATELESS_MULTIPLE : draft.deployType(), false, finalPorts,
-                    finalEnv, 1, now, now);
-            rows.insert(c);
-            record(tx, actor, t.id(), "create", "component", name, null, masked(c));
-            return c;
+                    origin, instances, memory,
+                    draft.deployType() == null ? DeployType.STATELESS_MULTIPLE : draft.deployType(),
+                    ports.isEmpty() && origin != null ? origin.ports() : ports,
+                    env.isEmpty() && origin != null ? origin.env() : env);
         }));
+    }
+
+    @Override
+    public List<Component> createFromModules(Actor actor, String team, String checkId, String app, String language) {
+        if (app == null || app.isBlank()) {
+            throw ValidationException.of("app", "is required: the application the components belong to");
+        }
+        return tx(() -> "A component with one of the modules' names already exists in team '" + team + "'", tx -> {
+            Team t = Access.team(tx, actor, team, Access.Need.WRITE);
+            App a = AppServiceImpl.find(tx, t, app);
+            List<Component> created = new ArrayList<>();
+            for (var module : FromCheck.modules(tx, t, checkId, language).entrySet()) {
+                if (new ComponentRows(tx).byName(t.id(), module.getKey()).isPresent()) {
+                    throw new ConflictException("Component '" + module.getKey() + "' already exists in team '" + team
+                            + "': rename or delete it, then create the modules' components again");
+                }
+                FromCheck origin = module.getValue();
+                created.add(masked(insert(tx, actor, t, a, module.getKey(), module.getKey(), SourceKind.SOURCE,
+                        origin, 1, DEFAULT_MEMORY_MB, DeployType.STATELESS_MULTIPLE, origin.ports(), origin.env())));
+            }
+            return created;
+        });
+    }
+
+    /** Writes a new component (secrets sealed) and its record; the caller holds the transaction. */
+    private Component insert(Tx tx, Actor actor, Team t, App app, String name, String displayName, SourceKind kind,
+                             FromCheck origin, int instances, int memory, DeployType deployType, List<Port> ports,
+                             List<EnvVar> env) {
+        Instant now = now();
+        Component c = new Component(Rows.newId(), t.id(), app.id(), app.name(), name, displayName, kind,
+                origin == null ? null : origin.language(), origin == null ? null : origin.source(), instances, memory,
+                deployType, false, ports, env.stream().map(secrets::seal).toList(), 1, now, now);
+        new ComponentRows(tx).insert(c);
+        record(tx, actor, t.id(), "create", "component", name, null, masked(c));
+        return c;
     }
 
     @Override

@@ -23,7 +23,42 @@ import java.util.Map;
 record FromCheck(ComponentSource source, String language, List<Port> ports, List<EnvVar> env) {
 
     static FromCheck of(Tx tx, Team team, String checkId, String wantedLanguage, String componentName) {
-        SourceCheck check = new SourceCheckRows(tx).byId(checkId)
+        SourceCheck check = succeeded(tx, team, checkId);
+        Detection d = chosen(check, wantedLanguage);
+        return new FromCheck(new ComponentSource(check.kind(), check.url(), check.ref(), check.subdir(), check.id()),
+                d.language(), ports(d, componentName), env(d));
+    }
+
+    /** One origin per runnable module of the chosen language, keyed by the component name it gets. */
+    static Map<String, FromCheck> modules(Tx tx, Team team, String checkId, String wantedLanguage) {
+        SourceCheck check = succeeded(tx, team, checkId);
+        Detection d = chosen(check, wantedLanguage);
+        if (d.modules().isEmpty()) {
+            throw ValidationException.of("fromCheck", "source check " + checkId + " found no modules in its "
+                    + d.language() + " tree: create one component from it instead");
+        }
+        Map<String, FromCheck> out = new java.util.LinkedHashMap<>();
+        for (Detection.Module m : d.modules()) {
+            String name = componentName(m.name(), out.size() + 1);
+            String subdir = check.subdir() == null ? m.path() : check.subdir() + "/" + m.path();
+            out.put(name, new FromCheck(new ComponentSource(check.kind(), check.url(), check.ref(),
+                    SourceRequests.subdir(subdir), check.id()), d.language(), ports(d, name), env(d)));
+        }
+        return out;
+    }
+
+    /** A module's name as a DNS-1123 label ({@code Order_Service} becomes {@code order-service}). */
+    static String componentName(String moduleName, int position) {
+        String n = moduleName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
+                .replaceAll("^-+|-+$", "");
+        if (n.length() > 63) {
+            n = n.substring(0, 63).replaceAll("-+$", "");
+        }
+        return n.isEmpty() ? "module-" + position : n;
+    }
+
+    private static SourceCheck succeeded(Tx tx, Team team, String checkId) {
+        SourceCheck check = new SourceCheckRows(tx).byId(checkId == null ? "" : checkId)
                 .filter(r -> r.teamId().equals(team.id()))
                 .map(SourceCheckServiceImpl::toModel)
                 .orElseThrow(() -> NotFoundException.of("source check", checkId));
@@ -31,22 +66,30 @@ record FromCheck(ComponentSource source, String language, List<Port> ports, List
             throw new ConflictException("Source check " + checkId + " is " + check.status()
                     + ": create components from a check that succeeded");
         }
+        return check;
+    }
+
+    private static Detection chosen(SourceCheck check, String wantedLanguage) {
         List<Detection> found = check.report().languages();
         if (found.isEmpty()) {
-            throw ValidationException.of("fromCheck", "source check " + checkId + " found no language: fix the"
+            throw ValidationException.of("fromCheck", "source check " + check.id() + " found no language: fix the"
                     + " repository or its sub-directory and check again");
         }
-        Detection d = wantedLanguage == null ? found.get(0) : found.stream()
+        return wantedLanguage == null ? found.get(0) : found.stream()
                 .filter(x -> x.language().equals(wantedLanguage)).findFirst()
                 .orElseThrow(() -> ValidationException.of("language", "'" + wantedLanguage + "' was not detected;"
                         + " detected: " + String.join(", ", found.stream().map(Detection::language).toList())));
-        List<Port> ports = d.ports().stream().distinct()
+    }
+
+    private static List<Port> ports(Detection d, String componentName) {
+        return d.ports().stream().distinct()
                 .map(p -> ComponentSpecs.port("ports", new Port(p, null, null, true, false), componentName)).toList();
-        List<EnvVar> env = d.env().entrySet().stream().sorted(Map.Entry.comparingByKey())
+    }
+
+    private static List<EnvVar> env(Detection d) {
+        return ComponentSpecs.envs(d.env().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> new EnvVar(e.getKey(), e.getValue(),
                         e.getKey().startsWith("BUILD_") ? EnvScope.BUILD : EnvScope.RUNTIME, false))
-                .toList();
-        return new FromCheck(new ComponentSource(check.kind(), check.url(), check.ref(), check.subdir(), check.id()),
-                d.language(), ports, ComponentSpecs.envs(env));
+                .toList());
     }
 }

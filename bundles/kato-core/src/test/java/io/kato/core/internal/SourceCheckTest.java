@@ -285,6 +285,23 @@ class SourceCheckTest {
     }
 
     @Test
+    void oneComponentPerModuleAllOrNothing() throws Exception {
+        Files.writeString(dir.resolve("template/modules.txt"), "two");
+        SourceCheck done = runToEnd(new SourceCheckRequest("git", "https://example.org/mono.git", null, null, null));
+        new AppServiceImpl(store, Clock.systemUTC()).create(admin, "shop", new AppDraft("web", null, null));
+        ComponentServiceImpl components = new ComponentServiceImpl(store, secrets, new Runtimes("local"),
+                Clock.systemUTC());
+        List<Component> made = components.createFromModules(admin, "shop", done.id(), "web", null);
+        assertEquals(List.of("order-service", "billing"), made.stream().map(Component::name).toList());
+        assertEquals("svc/order", made.get(0).source().subdir());
+        assertEquals("marker", made.get(1).language());
+
+        assertThrows(ConflictException.class, () -> components.createFromModules(admin, "shop", done.id(), "web",
+                null));
+        assertEquals(2L, (long) store.inTransaction(tx -> tx.count("SELECT COUNT(*) FROM components")));
+    }
+
+    @Test
     void viewersCannotStartChecks() {
         Actor viewer = new Actor("vera", "u1", false, Map.of(teamId, Role.VIEWER), null);
         assertThrows(ForbiddenException.class, () -> checks.start(viewer,
@@ -341,6 +358,11 @@ class SourceCheckTest {
 
         @Override
         public Optional<Detection> detect(SourceTree tree) {
+            if (tree.exists("modules.txt")) {
+                return Optional.of(new Detection("marker", Map.of(), null, null, List.of(8080), Map.of(), List.of(),
+                        List.of(new Detection.Module("Order_Service", "svc/order"),
+                                new Detection.Module("billing", "svc/billing"))));
+            }
             return tree.exists("marker.txt") ? Optional.of(new Detection("marker", Map.of(), null, "./start",
                     List.of(8080), Map.of(), List.of(), List.of())) : Optional.empty();
         }

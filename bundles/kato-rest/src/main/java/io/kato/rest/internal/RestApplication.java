@@ -78,7 +78,7 @@ public class RestApplication {
         config.register(new ComponentsResource(components));
         config.register(new EventsResource(events));
         config.register(new UsersResource(access));
-        config.register(new SourceChecksResource(checks));
+        config.register(new SourceChecksResource(checks, components));
         config.register(new SourceArchivesResource(checks));
         config.register(new CredentialsResource(credentials));
         return config;

@@ -2,10 +2,13 @@ package io.kato.rest.internal;
 
 import static io.kato.rest.internal.ResourceSupport.actor;
 
+import io.kato.api.model.Component;
 import io.kato.api.model.SourceCheck;
+import io.kato.api.service.ComponentService;
 import io.kato.api.service.SourceCheckService;
 import io.kato.api.service.SourceCheckService.SourceCheckRequest;
 import java.net.URI;
+import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -25,9 +28,25 @@ import javax.ws.rs.core.UriInfo;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SourceChecksResource {
     private final SourceCheckService checks;
+    private final ComponentService components;
 
-    SourceChecksResource(SourceCheckService checks) {
+    SourceChecksResource(SourceCheckService checks, ComponentService components) {
         this.checks = checks;
+        this.components = components;
+    }
+
+    /** The body of a request for one component per module: the application, and optionally a language. */
+    public record ModulesRequest(String app, String language) {
+    }
+
+    /** One component per runnable module the check found; all or none are created. */
+    @POST
+    @Path("{check}/components")
+    public Response components(@PathParam("team") String team, @PathParam("check") String check,
+                               ModulesRequest request, @Context SecurityContext sc) {
+        List<Component> made = components.createFromModules(actor(sc), team, check,
+                request == null ? null : request.app(), request == null ? null : request.language());
+        return Response.status(Response.Status.CREATED).entity(made).build();
     }
 
     @POST

@@ -103,6 +103,7 @@ class RoutingTest {
             {"POST", "v1/teams/shop/source-checks", "SourceCheckService.start"},
             {"DELETE", "v1/teams/shop/credentials/github", "CredentialService.delete"},
             {"GET", "v1/teams/shop/credentials", "CredentialService.list"},
+            {"POST", "v1/teams/shop/source-checks/c1/components", "ComponentService.createFromModules"},
         };
         for (String[] route : routes) {
             calls.clear();
