@@ -54,8 +54,9 @@ final class SourceRequests {
             throw ValidationException.of("url", "the scheme '" + s + "' is not supported: use https, http, ssh,"
                     + " git or svn");
         }
-        if (s != null && url.substring(s.length() + 3).split("[/?#]", 2)[0].contains("@")
-                && url.substring(s.length() + 3).split("[/?#]", 2)[0].contains(":")) {
+        String authority = s == null ? "" : url.substring(s.length() + 3).split("[/?#]", 2)[0];
+        int at = authority.lastIndexOf('@');
+        if (at > 0 && authority.substring(0, at).contains(":")) {
             throw ValidationException.of("url", "must not carry a password: pass credentials separately, so they"
                     + " are stored encrypted and never shown");
         }

@@ -204,6 +204,9 @@ class SourceCheckTest {
             assertTrue(!e.getMessage().contains("hunter2"), "the password is not echoed");
         }
         assertEquals(0L, (long) store.inTransaction(tx -> tx.count("SELECT COUNT(*) FROM source_checks")));
+        // A user name with a port is not a password.
+        assertEquals("https://ci@example.org:8443/x.git", SourceRequests.normalise(
+                new SourceCheckRequest("git", "https://ci@example.org:8443/x.git", null, null, null), false).url());
         assertEquals(0L, (long) store.inTransaction(tx -> tx.count("SELECT COUNT(*) FROM jobs")));
     }
 
