@@ -42,6 +42,14 @@ class ApiModelTest {
     }
 
     @Test
+    void durationsAreIsoOrAFieldError() {
+        assertEquals(java.time.Duration.ofDays(30), Durations.parse("ttl", "P30D"));
+        assertNull(Durations.parse("ttl", " "));
+        assertEquals("ttl", assertThrows(ValidationException.class, () -> Durations.parse("ttl", "30 days"))
+                .errors().get(0).field());
+    }
+
+    @Test
     void rolesNestTheirRights() {
         assertFalse(Role.VIEWER.canWrite());
         assertTrue(Role.DEVELOPER.canWrite() && !Role.DEVELOPER.canManage());

@@ -2,14 +2,13 @@ package io.kato.rest.internal;
 
 import static io.kato.rest.internal.ResourceSupport.actor;
 
-import io.kato.api.ValidationException;
+import io.kato.api.Durations;
 import io.kato.api.model.ApiToken;
 import io.kato.api.model.User;
 import io.kato.api.service.AccessService;
 import io.kato.api.service.AccessService.IssuedToken;
 import io.kato.api.service.AccessService.UserDraft;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -75,15 +74,7 @@ public class UsersResource {
     @POST
     @Path("{user}/tokens")
     public Response issue(@PathParam("user") String user, TokenRequest request, @Context SecurityContext sc) {
-        Duration ttl = null;
-        if (request != null && request.ttl() != null && !request.ttl().isBlank()) {
-            try {
-                ttl = Duration.parse(request.ttl());
-            } catch (DateTimeParseException e) {
-                throw ValidationException.of("ttl", "'" + request.ttl() + "' is not an ISO-8601 duration such as"
-                        + " PT12H or P30D");
-            }
-        }
+        Duration ttl = Durations.parse("ttl", request == null ? null : request.ttl());
         IssuedToken issued = access.issueToken(actor(sc), user, request == null ? null : request.name(), ttl);
         return Response.status(Response.Status.CREATED).entity(issued)
                 .header("Cache-Control", "no-store").build();

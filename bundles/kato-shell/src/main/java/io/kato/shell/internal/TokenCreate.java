@@ -1,11 +1,10 @@
 package io.kato.shell.internal;
 
 import io.kato.api.Actor;
-import io.kato.api.ValidationException;
+import io.kato.api.Durations;
 import io.kato.api.service.AccessService.IssuedToken;
 import io.kato.shell.internal.completers.UserCompleter;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -27,14 +26,7 @@ public class TokenCreate extends KatoCommandSupport {
 
     @Override
     protected Object run(Actor actor) {
-        Duration lifetime = null;
-        if (ttl != null) {
-            try {
-                lifetime = Duration.parse(ttl);
-            } catch (DateTimeParseException e) {
-                throw ValidationException.of("--ttl", "'" + ttl + "' is not an ISO-8601 duration such as P30D");
-            }
-        }
+        Duration lifetime = Durations.parse("--ttl", ttl);
         IssuedToken t = access.issueToken(actor, user, name, lifetime);
         out().println("Token " + t.metadata().id() + " for " + user + " (shown once, keep it safe):");
         out().println(t.token());
