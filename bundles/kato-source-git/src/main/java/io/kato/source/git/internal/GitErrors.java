@@ -19,8 +19,9 @@ final class GitErrors {
         if (Instant.now().isAfter(deadline) || text.contains("cancel")) {
             return new SourceFetchException("Fetching " + where.url() + " took longer than this server allows");
         }
+        // Whole phrases only: bare status digits also occur in paths and ids of the message.
         if (text.contains("not authorized") || text.contains("authentication is required")
-                || text.contains("auth fail") || text.contains("401") || text.contains("403")) {
+                || text.contains("auth fail") || text.contains("401 unauthorized") || text.contains("403 forbidden")) {
             return new SourceFetchException("The repository refused access: check the credentials, or that the"
                     + " deploy key is added to the repository");
         }
