@@ -61,13 +61,13 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
             Team t = Access.team(tx, actor, team, Access.Need.READ);
             ComponentRows rows = new ComponentRows(tx);
             return new Page<>(rows.list(t.id(), page.offset(), page.limit()), page.offset(), page.limit(),
-                    rows.count(t.id())).map(ComponentServiceImpl::masked);
+                    rows.count(t.id())).map(Component::masked);
         });
     }
 
     @Override
     public Component get(Actor actor, String team, String component) {
-        return masked(tx(tx -> find(tx, Access.team(tx, actor, team, Access.Need.READ), component)));
+        return tx(tx -> find(tx, Access.team(tx, actor, team, Access.Need.READ), component)).masked();
     }
 
     @Override
@@ -84,7 +84,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
         int instances = ComponentSpecs.instances("instances", draft.instances(), 1);
         int memory = ComponentSpecs.memory("memoryMb", draft.memoryMb(), DEFAULT_MEMORY_MB);
         String taken = "Component '" + name + "' already exists in team '" + team + "': choose another name";
-        return masked(tx(() -> taken, tx -> {
+        return tx(() -> taken, tx -> {
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
             App app = AppServiceImpl.find(tx, t, draft.app());
             ComponentRows rows = new ComponentRows(tx);
@@ -100,7 +100,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
                     draft.deployType() == null ? DeployType.STATELESS_MULTIPLE : draft.deployType(),
                     ports.isEmpty() && origin != null ? origin.ports() : ports,
                     env.isEmpty() && origin != null ? origin.env() : env);
-        }));
+        }).masked();
     }
 
     @Override
@@ -118,8 +118,9 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
                             + "': rename or delete it, then create the modules' components again");
                 }
                 FromCheck origin = module.getValue();
-                created.add(masked(insert(tx, actor, t, a, module.getKey(), module.getKey(), SourceKind.SOURCE,
-                        origin, 1, DEFAULT_MEMORY_MB, DeployType.STATELESS_MULTIPLE, origin.ports(), origin.env())));
+                created.add(insert(tx, actor, t, a, module.getKey(), module.getKey(), SourceKind.SOURCE,
+                        origin, 1, DEFAULT_MEMORY_MB, DeployType.STATELESS_MULTIPLE, origin.ports(), origin.env())
+                        .masked());
             }
             return created;
         });
@@ -134,7 +135,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
                 origin == null ? null : origin.language(), origin == null ? null : origin.source(), instances, memory,
                 deployType, false, ports, env.stream().map(secrets::seal).toList(), 1, now, now);
         new ComponentRows(tx).insert(c);
-        record(tx, actor, t.id(), "create", "component", name, null, masked(c));
+        record(tx, actor, t.id(), "create", "component", name, null, c.masked());
         return c;
     }
 
@@ -161,7 +162,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
             if (!new ComponentRows(tx).delete(current.id(), current.version())) {
                 throw lostRace("Component '" + component + "'");
             }
-            record(tx, actor, t.id(), "delete", "component", component, masked(current), null);
+            record(tx, actor, t.id(), "delete", "component", component, current.masked(), null);
             return null;
         });
     }
@@ -173,7 +174,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
             List<Port> ports = new ArrayList<>(c.ports().stream().filter(p -> p.port() != valid.port()).toList());
             ports.add(valid);
             ports.sort(Comparator.comparingInt(Port::port));
-            return withParts(c, ports, c.env());
+            return c.withPortsAndEnv(ports, c.env());
         });
     }
 
@@ -183,7 +184,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
             if (c.ports().stream().noneMatch(p -> p.port() == port)) {
                 throw new NotFoundException("Component '" + component + "' has no port " + port);
             }
-            return withParts(c, c.ports().stream().filter(p -> p.port() != port).toList(), c.env());
+            return c.withPortsAndEnv(c.ports().stream().filter(p -> p.port() != port).toList(), c.env());
         });
     }
 
@@ -194,7 +195,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
             List<EnvVar> vars = new ArrayList<>(c.env().stream().filter(e -> !e.name().equals(sealed.name())).toList());
             vars.add(sealed);
             vars.sort(Comparator.comparing(EnvVar::name));
-            return withParts(c, c.ports(), vars);
+            return c.withPortsAndEnv(c.ports(), vars);
         });
     }
 
@@ -204,14 +205,14 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
             if (c.env().stream().noneMatch(e -> e.name().equals(name))) {
                 throw new NotFoundException("Component '" + component + "' has no env var '" + name + "'");
             }
-            return withParts(c, c.ports(), c.env().stream().filter(e -> !e.name().equals(name)).toList());
+            return c.withPortsAndEnv(c.ports(), c.env().stream().filter(e -> !e.name().equals(name)).toList());
         });
     }
 
     /** Read, check the expected version, apply the change, compare-and-set, record: one transaction. */
     private Component change(Actor actor, String team, String component, Long expectedVersion, String operation,
                              UnaryOperator<Component> edit) {
-        return masked(tx(tx -> {
+        return tx(tx -> {
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
             Component current = find(tx, t, component);
             expectVersion("Component '" + component + "'", expectedVersion, current.version());
@@ -219,17 +220,9 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
             if (!new ComponentRows(tx).update(next, current.version())) {
                 throw lostRace("Component '" + component + "'");
             }
-            record(tx, actor, t.id(), operation, "component", component, masked(current), masked(next));
+            record(tx, actor, t.id(), operation, "component", component, current.masked(), next.masked());
             return next;
-        }));
-    }
-
-    private static Component withParts(Component c, List<Port> ports, List<EnvVar> env) {
-        return c.withPortsAndEnv(ports, env);
-    }
-
-    static Component masked(Component c) {
-        return c.masked();
+        }).masked();
     }
 
     private static Component find(Tx tx, Team team, String component) {

@@ -4,8 +4,6 @@ import io.kato.api.Actor;
 import io.kato.api.ConflictException;
 import io.kato.api.NotFoundException;
 import io.kato.api.ValidationException;
-import io.kato.api.model.EnvScope;
-import io.kato.api.model.EnvVar;
 import io.kato.api.model.SourceCredential;
 import io.kato.api.model.Team;
 import io.kato.api.service.CredentialService;
@@ -79,7 +77,7 @@ public class CredentialServiceImpl extends ServiceSupport implements CredentialS
             default -> throw ValidationException.of("type", "'" + draft.type() + "' is not one of password, token,"
                     + " ssh");
         }
-        String sealed = secrets.seal(new EnvVar("secret", secret, EnvScope.BUILD, true)).value();
+        String sealed = secrets.seal(secret);
         String taken = "Team '" + team + "' already has a credential '" + name + "'";
         String key = publicKey;
         return tx(() -> taken, tx -> {
@@ -113,7 +111,7 @@ public class CredentialServiceImpl extends ServiceSupport implements CredentialS
     Credentials open(Tx tx, String teamId, String name) {
         CredentialRows.Row row = new CredentialRows(tx).byName(teamId, name)
                 .orElseThrow(() -> NotFoundException.of("credential", name));
-        String plain = secrets.open(new EnvVar("secret", row.sealedSecret(), EnvScope.BUILD, true));
+        String plain = secrets.open(row.sealedSecret());
         return switch (row.type()) {
             case "password" -> new Credentials(Credentials.Type.PASSWORD, row.username(), plain.toCharArray(), null);
             case "token" -> new Credentials(Credentials.Type.TOKEN, row.username(), plain.toCharArray(), null);

@@ -23,11 +23,20 @@ public class Secrets {
 
     /** The variable as stored: secret values encrypted. */
     EnvVar seal(EnvVar env) {
-        return env.secret() ? new EnvVar(env.name(), cipher.encrypt(env.value()), env.scope(), true) : env;
+        return env.secret() ? new EnvVar(env.name(), seal(env.value()), env.scope(), true) : env;
     }
 
     /** The plain value of a stored variable. */
     String open(EnvVar stored) {
-        return stored.secret() ? cipher.decrypt(stored.value()) : stored.value();
+        return stored.secret() ? open(stored.value()) : stored.value();
+    }
+
+    /** Any secret text as stored (credentials, keys). */
+    String seal(String plain) {
+        return cipher.encrypt(plain);
+    }
+
+    String open(String sealed) {
+        return cipher.decrypt(sealed);
     }
 }
