@@ -2,7 +2,7 @@
  * The source-fetcher SPI: one bundle per kind of source location (git, svn, archive).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.kato.api.source;
 
 import org.osgi.annotation.bundle.Export;

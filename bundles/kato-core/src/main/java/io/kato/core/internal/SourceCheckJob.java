@@ -47,16 +47,19 @@ public class SourceCheckJob implements JobHandler {
     private volatile SourceConfig config;
 
     private final CredentialServiceImpl credentials;
+    private final KnownHostServiceImpl knownHosts;
 
     @Activate
     public SourceCheckJob(@Reference Store store, @Reference SourceFetchers fetchers,
                           @Reference LanguageRegistryImpl detectors, @Reference CredentialServiceImpl credentials,
-                          SourceConfig config) {
-        this(store, fetchers, detectors, credentials, config, DataDir.kato().resolve("work"));
+                          @Reference KnownHostServiceImpl knownHosts, SourceConfig config) {
+        this(store, fetchers, detectors, credentials, knownHosts, config, DataDir.kato().resolve("work"));
     }
 
     SourceCheckJob(Store store, SourceFetchers fetchers, LanguageRegistryImpl detectors,
-                   CredentialServiceImpl credentials, SourceConfig config, Path workRoot) {
+                   CredentialServiceImpl credentials, KnownHostServiceImpl knownHosts, SourceConfig config,
+                   Path workRoot) {
+        this.knownHosts = knownHosts;
         this.store = store;
         this.fetchers = fetchers;
         this.detectors = detectors;
@@ -165,12 +168,14 @@ public class SourceCheckJob implements JobHandler {
                 tree.files().size(), tree.truncated());
     }
 
+    /** The check's credential, if any, and always the team's trusted SSH host keys. */
     private Credentials credentialsOf(SourceCheckRows.Row check) {
         if (check.credential() == null) {
-            return Credentials.none();
+            return Credentials.none().withHostKeys(knownHosts.forTeam(check.teamId()));
         }
         try {
-            return store.inTransaction(tx -> credentials.open(tx, check.teamId(), check.credential()));
+            return store.inTransaction(tx -> credentials.open(tx, check.teamId(), check.credential()))
+                    .withHostKeys(knownHosts.forTeam(check.teamId()));
         } catch (io.kato.api.NotFoundException e) {
             throw new JobFailedException("The credential '" + check.credential() + "' was deleted: create it again"
                     + " or check without it");

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kato.api.Actor;
+import io.kato.api.NotFoundException;
+import io.kato.api.model.KnownHost;
+import io.kato.api.source.HostKey;
 import io.kato.api.ConflictException;
 import io.kato.api.ForbiddenException;
 import io.kato.api.model.Component;
@@ -113,7 +116,8 @@ class SourceCheckTest {
         checks = new SourceCheckServiceImpl(store, fetchers, config(false), Clock.systemUTC(), dir.resolve("archives"));
         workers = new JobWorkers(store, Clock.systemUTC(), "test", Duration.ofSeconds(30), Runnable::run, 1);
         workers.addHandler(SourceCheckServiceImpl.JOB_KIND,
-                new SourceCheckJob(store, fetchers, detectors, credentials, config(false), dir.resolve("work")));
+                new SourceCheckJob(store, fetchers, detectors, credentials, new KnownHostServiceImpl(store), config(false),
+                        dir.resolve("work")));
     }
 
     private SourceCheck runToEnd(SourceCheckRequest request) {
@@ -302,6 +306,42 @@ class SourceCheckTest {
         assertThrows(ConflictException.class, () -> components.createFromModules(admin, "shop", done.id(), "web",
                 null));
         assertEquals(2L, (long) store.inTransaction(tx -> tx.count("SELECT COUNT(*) FROM components")));
+    }
+
+    @Test
+    void hostKeysAreTrustedOnFirstUsePerTeamAndCanBePinnedOrForgotten() {
+        KnownHostServiceImpl known = new KnownHostServiceImpl(store);
+        String ed = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH/gJuMMuCSkxZxyjsU8JA/ziOuqAaFX29hkeFp3yJAK";
+        String other = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG+NQ4yR1g6UKc8yuOA+K9kGT2T4UuX1PXax4hSh/Ruq";
+        HostKey first = HostKey.parse("key", ed);
+
+        // A check always carries the team's host keys, with or without a credential.
+        runToEnd(new SourceCheckRequest("git", "https://example.org/x.git", null, null, null));
+        assertTrue(lastCredentials.hostKeys().trustFirstSeen("git.example.org:2222", first));
+        assertEquals(first, lastCredentials.hostKeys().trusted("git.example.org:2222").orElseThrow());
+        assertTrue(!lastCredentials.hostKeys().trustFirstSeen("git.example.org:2222", HostKey.parse("key", other)),
+                "a second, different key for the same host is not trusted");
+
+        KnownHost listed = known.list(admin, "shop").get(0);
+        assertEquals("git.example.org:2222", listed.host());
+        assertEquals(ed, listed.key());
+        assertEquals("SHA256:dqIT8dHVbT5DpSIJYObn0J+tdr4iIW7qrBrKbhV6I08", listed.fingerprint(), "as ssh-keygen -lf");
+        assertTrue(!listed.pinned());
+
+        assertThrows(ConflictException.class, () -> known.pin(admin, "shop", "git.example.org:2222", other));
+        known.delete(admin, "shop", "GIT.example.org:2222");
+        assertTrue(known.list(admin, "shop").isEmpty());
+        assertTrue(known.pin(admin, "shop", "git.example.org", other + " comment").pinned());
+        assertEquals(HostKey.parse("key", other), known.forTeam(teamId).trusted("git.example.org").orElseThrow());
+
+        assertThrows(ValidationException.class, () -> known.pin(admin, "shop", "-oProxyCommand=x", ed));
+        assertThrows(ValidationException.class, () -> known.pin(admin, "shop", "h.example.org", "ssh-rsa " +
+                ed.substring(12)), "the blob names another type");
+        assertThrows(ValidationException.class, () -> known.pin(admin, "shop", "h.example.org", "not a key"));
+        assertThrows(NotFoundException.class, () -> known.delete(admin, "shop", "nope.example.org"));
+        Actor viewer = new Actor("vera", "u1", false, Map.of(teamId, Role.VIEWER), null);
+        assertEquals(1, known.list(viewer, "shop").size());
+        assertThrows(ForbiddenException.class, () -> known.delete(viewer, "shop", "git.example.org"));
     }
 
     @Test

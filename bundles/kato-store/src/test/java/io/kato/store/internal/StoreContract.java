@@ -20,9 +20,11 @@ import io.kato.api.model.Team;
 import io.kato.api.model.User;
 import io.kato.store.AppRows;
 import io.kato.store.ComponentRows;
+import io.kato.store.CredentialRows;
 import io.kato.store.DuplicateKeyException;
 import io.kato.store.EventRows;
 import io.kato.store.JobRows;
+import io.kato.store.KnownHostRows;
 import io.kato.store.Rows;
 import io.kato.store.Store;
 import io.kato.store.TeamRows;
@@ -87,6 +89,29 @@ abstract class StoreContract {
             new TeamRows(tx).insert(twin);
             return null;
         }));
+    }
+
+    @Test
+    void oneKnownKeyPerHostAndTeamDeletionTakesItsOwnRowsAlong() {
+        JdbcStore store = store();
+        Team t = team(store);
+        KnownHostRows.Row row = new KnownHostRows.Row(t.id(), "git.example.org:2222", "ssh-ed25519", "AAAA", false, NOW);
+        store.inTransaction(tx -> {
+            new KnownHostRows(tx).insert(row);
+            new CredentialRows(tx).insert(new CredentialRows.Row(Rows.newId(), t.id(), "deploy", "ssh", null,
+                    "sealed", "ssh-rsa AAAA", NOW));
+            return null;
+        });
+        assertEquals(row, store.inTransaction(tx -> new KnownHostRows(tx).byHost(t.id(), row.host())).orElseThrow());
+        KnownHostRows.Row other = new KnownHostRows.Row(t.id(), row.host(), "ssh-rsa", "BBBB", true, NOW);
+        assertThrows(DuplicateKeyException.class, () -> store.inTransaction(tx -> {
+            new KnownHostRows(tx).insert(other);
+            return null;
+        }), "a host has one trusted key: a racing first use must lose");
+
+        assertTrue(bool(store, tx -> new TeamRows(tx).delete(t.id(), t.version())));
+        assertTrue(bool(store, tx -> new KnownHostRows(tx).list(t.id()).isEmpty()));
+        assertTrue(bool(store, tx -> new CredentialRows(tx).list(t.id()).isEmpty()));
     }
 
     @Test

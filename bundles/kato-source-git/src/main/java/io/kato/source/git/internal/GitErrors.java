@@ -21,7 +21,8 @@ final class GitErrors {
         }
         // Whole phrases only: bare status digits also occur in paths and ids of the message.
         if (text.contains("not authorized") || text.contains("authentication is required")
-                || text.contains("auth fail") || text.contains("401 unauthorized") || text.contains("403 forbidden")) {
+                || text.contains("auth fail") || text.contains("401 unauthorized") || text.contains("403 forbidden")
+                || text.contains("no more authentication methods")) {
             return new SourceFetchException("The repository refused access: check the credentials, or that the"
                     + " deploy key is added to the repository");
         }

@@ -10,6 +10,8 @@ import io.kato.api.source.SourceFetchException;
 import io.kato.api.source.SourceFetcher;
 import io.kato.api.source.SourceLocation;
 import io.kato.api.source.TreeLimits;
+import io.kato.api.source.HostKeys;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,13 +24,17 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.SshSessionFactory;
+import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * Fetches git repositories with JGit: a shallow clone of the branch or tag asked for (the
- * remote's default branch when none is), or a full clone checked out at a commit id.
+ * remote's default branch when none is), or a full clone checked out at a commit id; over
+ * https/http with a password or token, or over ssh with the team's deploy key and host keys
+ * trusted on first use ({@link SshSessions}).
  * Addresses are checked before connecting; errors are translated into messages that name
  * the cause and never the credentials.
  */
@@ -43,9 +49,7 @@ public class GitFetcher implements SourceFetcher {
 
     @Override
     public void validate(SourceLocation location, FetchLimits limits) {
-        URIish uri = parse(location.url());
-        String scheme = uri.getScheme() == null ? (uri.getHost() == null ? "file" : "ssh")
-                : uri.getScheme().toLowerCase(Locale.ROOT);
+        String scheme = scheme(parse(location.url()));
         if (scheme.equals("file") && !limits.allowFileUrls()) {
             throw ValidationException.of("url", "local repositories are disabled: an admin can enable them with"
                     + " allowFileUrls in etc/io.kato.source.cfg");
@@ -54,6 +58,12 @@ public class GitFetcher implements SourceFetcher {
                 && !scheme.equals("git")) {
             throw ValidationException.of("url", "git cannot fetch '" + scheme + "' URLs: use https, http, ssh or git");
         }
+    }
+
+    /** file, ssh (also for scp-like {@code user@host:path}), http, https or git. */
+    private static String scheme(URIish uri) {
+        return uri.getScheme() == null ? (uri.getHost() == null ? "file" : "ssh")
+                : uri.getScheme().toLowerCase(Locale.ROOT).replace("git+ssh", "ssh").replace("ssh+git", "ssh");
     }
 
     private static URIish parse(String url) {
@@ -87,10 +97,45 @@ public class GitFetcher implements SourceFetcher {
         if (!commit) {
             clone.setDepth(1); // a check needs the files, not the history
         }
+        String scheme = scheme(uri);
         if (credentials.type() == Credentials.Type.PASSWORD || credentials.type() == Credentials.Type.TOKEN) {
             String user = credentials.username() == null ? "oauth2" : credentials.username();
             clone.setCredentialsProvider(new UsernamePasswordCredentialsProvider(user, credentials.secret()));
         }
+        SshSessions ssh = null;
+        try {
+            if (scheme.equals("ssh")) {
+                if (uri.getUser() == null) {
+                    // Without one JGit would log in as the server's own OS user; hosting services expect "git".
+                    clone.setURI(uri.setUser(credentials.username() == null ? "git" : credentials.username())
+                            .toString());
+                }
+                ssh = new SshSessions(credentials, HostKeys.name(uri.getHost(), uri.getPort()), listener);
+                SshSessionFactory sessions = ssh.factory();
+                clone.setTransportConfigCallback(t -> {
+                    if (t instanceof SshTransport st) {
+                        st.setSshSessionFactory(sessions);
+                    }
+                });
+            }
+            return clone(clone, ref, commit, target, limits);
+        } catch (GitAPIException | IOException | RuntimeException e) {
+            if (e instanceof SourceFetchException sfe) {
+                throw sfe;
+            }
+            if (ssh != null && ssh.refusal() != null) {
+                throw new SourceFetchException(ssh.refusal());
+            }
+            throw GitErrors.explain(e, location, deadline);
+        } finally {
+            if (ssh != null) {
+                ssh.close();
+            }
+        }
+    }
+
+    private static FetchResult clone(CloneCommand clone, String ref, boolean commit, Path target, FetchLimits limits)
+            throws GitAPIException {
         try (Git git = clone.call()) {
             if (commit) {
                 git.checkout().setName(ref).call();
@@ -98,11 +143,6 @@ public class GitFetcher implements SourceFetcher {
             FetchResult result = describe(git.getRepository(), ref);
             TreeLimits.check(target, limits);
             return result;
-        } catch (GitAPIException | RuntimeException e) {
-            if (e instanceof SourceFetchException sfe) {
-                throw sfe;
-            }
-            throw GitErrors.explain(e, location, deadline);
         }
     }
 
