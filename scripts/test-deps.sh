@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests run real servers and clients from, when they are
-# missing: PostgreSQL (store test), git (git http-backend), subversion (svnserve, svn).
+# missing: PostgreSQL (store test), git (git http-backend), subversion (svnserve, svn),
+# openssh-server (sshd serving git over ssh).
 # Needs root and apt-get; otherwise it only says what is missing.
 set -euo pipefail
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v git >/dev/null 2>&1 || missing+=(git)
 command -v svnserve >/dev/null 2>&1 || missing+=(subversion)
+[ -x /usr/sbin/sshd ] || missing+=(openssh-server)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing test dependencies: ${missing[*]}" >&2

@@ -5,6 +5,8 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kato.api.source.HostKey;
+import io.kato.source.git.testing.SshGitServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +26,8 @@ import org.osgi.framework.Bundle;
 
 /**
  * A source check of a real git repository, from REST and from the shell, with a detector
- * bundle installed at runtime. Local repositories are enabled for this test only.
+ * bundle installed at runtime, and over SSH from OpenSSH on loopback. Local repositories
+ * and loopback addresses are enabled for this test only.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -35,7 +38,8 @@ public class SourceCheckIT extends KatoTestSupport {
     @Override
     public Option[] config() {
         return OptionUtils.combine(super.config(),
-                editConfigurationFilePut("etc/io.kato.source.cfg", "allowFileUrls", "true"));
+                editConfigurationFilePut("etc/io.kato.source.cfg", "allowFileUrls", "true"),
+                editConfigurationFilePut("etc/io.kato.source.cfg", "allowPrivateNetworks", "true"));
     }
 
     @Before
@@ -161,6 +165,52 @@ public class SourceCheckIT extends KatoTestSupport {
                 "{\"url\":\"" + repo.toUri() + "\",\"credentials\":\"nope\"}", null);
         assertEquals(400, unknown.statusCode());
         assertEquals("credentials", json(unknown).path("errors").get(0).path("field").asText());
+    }
+
+    @Test
+    public void anSshRepositoryIsFetchedWithTheTeamsDeployKeyAndItsHostKeyIsHeldToFirstUse() throws Exception {
+        Path work = Files.createTempDirectory("kato-itest-ssh");
+        try (Git git = Git.init().setDirectory(work.resolve("src").toFile()).setInitialBranch("main").call()) {
+            Files.writeString(work.resolve("src/requirements.txt"), "flask==3.0.0\n");
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("python").setAuthor("Ada", "ada@example.org").call();
+        }
+        Path bare = work.resolve("shop.git");
+        Git.cloneRepository().setURI(work.resolve("src").toUri().toString()).setBare(true)
+                .setDirectory(bare.toFile()).call().close();
+        try (SshGitServer server = new SshGitServer(work.resolve("sshd"))) {
+            HttpResponse<String> key = send("POST", "/api/v1/teams/src/credentials", ADMIN_TOKEN,
+                    "{\"name\":\"sshkey\",\"type\":\"ssh\"}", null);
+            assertEquals(key.body(), 201, key.statusCode());
+            server.authorize(json(key).path("publicKey").asText());
+            String check = "{\"url\":\"" + server.url(bare) + "\",\"credentials\":\"sshkey\"}";
+
+            JsonNode done = awaitCheck(json(send("POST", "/api/v1/teams/src/source-checks", ADMIN_TOKEN, check, null))
+                    .path("id").asText());
+            assertEquals(done.toString() + server.log(), "succeeded", done.path("status").asText());
+            assertEquals("python", done.path("report").path("languages").get(0).path("language").asText());
+            String fingerprint = HostKey.parse("key", server.hostKey()).fingerprint();
+            JsonNode known = json(get("/api/v1/teams/src/known-hosts", ADMIN_TOKEN)).get(0);
+            assertEquals(fingerprint, known.path("fingerprint").asText());
+            assertTrue(known.toString(), known.path("host").asText().startsWith("127.0.0.1:"));
+            String shell = executeCommand("kato:known-hosts src");
+            assertTrue(shell, shell.contains(fingerprint) && shell.contains("on first use"));
+
+            server.replaceHostKey();
+            JsonNode refused = awaitCheck(json(send("POST", "/api/v1/teams/src/source-checks", ADMIN_TOKEN, check,
+                    null)).path("id").asText());
+            assertEquals("failed", refused.path("status").asText());
+            assertTrue(refused.toString(), refused.path("message").asText().contains("host key of "
+                    + known.path("host").asText() + " changed"));
+
+            String forgot = executeCommand("kato:known-hosts --delete " + known.path("host").asText() + " src");
+            assertTrue(forgot, forgot.contains("forgotten"));
+            JsonNode again = awaitCheck(json(send("POST", "/api/v1/teams/src/source-checks", ADMIN_TOKEN, check,
+                    null)).path("id").asText());
+            assertEquals(again.toString(), "succeeded", again.path("status").asText());
+            assertEquals(HostKey.parse("key", server.hostKey()).fingerprint(),
+                    json(get("/api/v1/teams/src/known-hosts", ADMIN_TOKEN)).get(0).path("fingerprint").asText());
+        }
     }
 
     @Test

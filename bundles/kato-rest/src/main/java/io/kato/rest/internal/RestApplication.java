@@ -6,6 +6,7 @@ import io.kato.api.service.AppService;
 import io.kato.api.service.ComponentService;
 import io.kato.api.service.CredentialService;
 import io.kato.api.service.EventService;
+import io.kato.api.service.KnownHostService;
 import io.kato.api.service.LanguageRegistry;
 import io.kato.api.service.SourceCheckService;
 import io.kato.api.service.TeamService;
@@ -32,16 +33,17 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 public class RestApplication {
     static final List<Class<?>> RESOURCES = List.of(SystemResource.class, TeamsResource.class, AppsResource.class,
             ComponentsResource.class, EventsResource.class, UsersResource.class, SourceChecksResource.class,
-            SourceArchivesResource.class, CredentialsResource.class);
+            SourceArchivesResource.class, CredentialsResource.class, KnownHostsResource.class);
     private final ServiceRegistration<Servlet> registration;
 
     @Activate
     public RestApplication(BundleContext context, @Reference TeamService teams, @Reference AppService apps,
                            @Reference ComponentService components, @Reference EventService events,
                            @Reference AccessService access, @Reference LanguageRegistry languages,
-                           @Reference SourceCheckService checks, @Reference CredentialService credentials) {
+                           @Reference SourceCheckService checks, @Reference CredentialService credentials,
+                           @Reference KnownHostService knownHosts) {
         ResourceConfig config = resourceConfig(teams, apps, components, events, access, languages, checks,
-                credentials);
+                credentials, knownHosts);
         // Jersey looks up its injection manager through the context class loader: make it this bundle's.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -60,7 +62,8 @@ public class RestApplication {
 
     static ResourceConfig resourceConfig(TeamService teams, AppService apps, ComponentService components,
                                          EventService events, AccessService access, LanguageRegistry languages,
-                                         SourceCheckService checks, CredentialService credentials) {
+                                         SourceCheckService checks, CredentialService credentials,
+                                         KnownHostService knownHosts) {
         ResourceConfig config = new ResourceConfig();
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
@@ -81,6 +84,7 @@ public class RestApplication {
         config.register(new SourceChecksResource(checks, components));
         config.register(new SourceArchivesResource(checks));
         config.register(new CredentialsResource(credentials));
+        config.register(new KnownHostsResource(knownHosts));
         return config;
     }
 

@@ -12,6 +12,7 @@ import io.kato.api.service.AccessService;
 import io.kato.api.service.AppService;
 import io.kato.api.service.ComponentService;
 import io.kato.api.service.CredentialService;
+import io.kato.api.service.KnownHostService;
 import io.kato.api.service.EventService;
 import io.kato.api.service.LanguageRegistry;
 import io.kato.api.service.SourceCheckService;
@@ -65,7 +66,8 @@ class RoutingTest {
         ApplicationHandler app = new ApplicationHandler(RestApplication.resourceConfig(recorder(TeamService.class),
                 recorder(AppService.class), recorder(ComponentService.class), recorder(EventService.class),
                 recorder(AccessService.class), recorder(LanguageRegistry.class),
-                recorder(SourceCheckService.class), recorder(CredentialService.class)));
+                recorder(SourceCheckService.class), recorder(CredentialService.class),
+                recorder(KnownHostService.class)));
         ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
                 URI.create("http://localhost/api/" + path), method, new Anonymous(), new MapPropertiesDelegate(),
                 null);
@@ -103,6 +105,9 @@ class RoutingTest {
             {"POST", "v1/teams/shop/source-checks", "SourceCheckService.start"},
             {"DELETE", "v1/teams/shop/credentials/github", "CredentialService.delete"},
             {"GET", "v1/teams/shop/credentials", "CredentialService.list"},
+            {"GET", "v1/teams/shop/known-hosts", "KnownHostService.list"},
+            {"POST", "v1/teams/shop/known-hosts", "KnownHostService.pin"},
+            {"DELETE", "v1/teams/shop/known-hosts/git.example.org:2222", "KnownHostService.delete"},
             {"POST", "v1/teams/shop/source-checks/c1/components", "ComponentService.createFromModules"},
         };
         for (String[] route : routes) {

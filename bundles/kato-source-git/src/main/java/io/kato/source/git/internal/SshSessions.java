@@ -125,7 +125,8 @@ final class SshSessions implements AutoCloseable {
                 }
                 return refuse("The SSH host key of " + host + " changed: the team trusts " + trusted.get().fingerprint()
                         + " but the server showed " + shown.fingerprint() + ". If the server's key was replaced,"
-                        + " remove the old one (kato:known-host-delete, or DELETE .../known-hosts/" + host + ");"
+                        + " remove the old one (kato:known-hosts --delete " + host + ", or DELETE"
+                        + " .../known-hosts/" + host + ");"
                         + " otherwise someone may be intercepting the connection");
             }
             if (keys.trustFirstSeen(host, shown)) {

@@ -9,14 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kato.api.ValidationException;
 import io.kato.api.source.Credentials;
 import io.kato.api.source.FetchLimits;
-import io.kato.api.source.FetchListener;
 import io.kato.api.source.FetchResult;
 import io.kato.api.source.SourceFetchException;
 import io.kato.api.source.SourceLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -28,18 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GitFetcherTest {
     private static final FetchLimits LOCAL = new FetchLimits(Duration.ofSeconds(60), 1 << 30, 10_000, false, true);
     private final GitFetcher fetcher = new GitFetcher();
-    private final List<String> log = new ArrayList<>();
-    private final FetchListener listener = new FetchListener() {
-        @Override
-        public void progress(String line) {
-            log.add(line);
-        }
-
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
-    };
+    private final RecordingListener listener = new RecordingListener();
+    private final List<String> log = listener.lines;
 
     @TempDir
     Path dir;

@@ -24,16 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Fetches over smart HTTP from the real {@code git http-backend}, with basic authentication. */
 class GitHttpFetchTest {
     private static final FetchLimits LOOPBACK = new FetchLimits(Duration.ofSeconds(60), 1 << 30, 10_000, true, false);
-    private static final FetchListener QUIET = new FetchListener() {
-        @Override
-        public void progress(String line) {
-        }
-
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
-    };
+    private static final FetchListener QUIET = new RecordingListener();
 
     @TempDir
     Path dir;

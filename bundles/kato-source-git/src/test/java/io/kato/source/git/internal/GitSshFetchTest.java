@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kato.api.source.Credentials;
 import io.kato.api.source.FetchLimits;
-import io.kato.api.source.FetchListener;
 import io.kato.api.source.FetchResult;
 import io.kato.api.source.HostKey;
 import io.kato.api.source.HostKeys;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +42,8 @@ class GitSshFetchTest {
     private RevCommit head;
     private String privateKey;
     private final Map<String, HostKey> trusted = new ConcurrentHashMap<>();
-    private final List<String> log = new CopyOnWriteArrayList<>();
+    private final RecordingListener listener = new RecordingListener();
+    private final List<String> log = listener.lines;
 
     @BeforeEach
     void serveARepository() throws Exception {
@@ -89,17 +88,7 @@ class GitSshFetchTest {
     private FetchResult fetch(Credentials credentials, String target) throws Exception {
         Path to = Files.createDirectories(dir.resolve(target));
         return new GitFetcher().fetch(new SourceLocation("git", server.url(bare), null, null), credentials, to,
-                LOOPBACK, new FetchListener() {
-                    @Override
-                    public void progress(String line) {
-                        log.add(line);
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return false;
-                    }
-                });
+                LOOPBACK, listener);
     }
 
     @Test
