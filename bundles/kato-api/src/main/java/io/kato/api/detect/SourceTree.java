@@ -39,7 +39,11 @@ public interface SourceTree {
 
         /** How many folders deep it lies: 0 for a file at the root. */
         public int depth() {
-            return (int) path.chars().filter(c -> c == '/').count();
+            int depth = 0;
+            for (int i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
+                depth++;
+            }
+            return depth;
         }
     }
 }

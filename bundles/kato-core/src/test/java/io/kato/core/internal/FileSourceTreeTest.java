@@ -67,4 +67,19 @@ class FileSourceTreeTest {
         assertEquals(2, tree.files().size(), tree.files().toString());
         assertEquals(Optional.of("ok\uFFFD!"), tree.read("latin1.txt", 100), "malformed bytes are replaced");
     }
+
+    @Test
+    void theParallelWalkFindsEveryFileOfADeepTreeInPathOrder() throws Exception {
+        List<SourceFile> expected = new java.util.ArrayList<>();
+        for (int a = 0; a < 6; a++) {
+            for (int b = 0; b < 7; b++) {
+                Path folder = Files.createDirectories(dir.resolve("m" + a + "/pkg" + b + "/deep"));
+                Files.writeString(folder.resolve("F" + b + ".java"), "class F {}");
+                expected.add(new SourceFile("m" + a + "/pkg" + b + "/deep/F" + b + ".java", 10));
+            }
+        }
+        expected.sort(java.util.Comparator.comparing(SourceFile::path));
+        assertEquals(expected, FileSourceTree.index(dir, 1000).files());
+    }
+
 }

@@ -44,7 +44,7 @@ public class DockerfileDetector implements LanguageDetector {
 
     @Override
     public Optional<Detection> detect(SourceTree tree) {
-        List<String> dockerfiles = tree.find(f -> f.fileName().equals(NAME) && f.depth() <= MAX_DEPTH).stream()
+        List<String> dockerfiles = tree.find(f -> f.path().endsWith(NAME) && f.fileName().equals(NAME) && f.depth() <= MAX_DEPTH).stream()
                 .map(SourceTree.SourceFile::path).sorted().toList();
         if (dockerfiles.isEmpty()) {
             return Optional.empty();

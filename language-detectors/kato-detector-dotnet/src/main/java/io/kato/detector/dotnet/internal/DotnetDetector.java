@@ -44,9 +44,9 @@ public class DotnetDetector implements LanguageDetector {
 
     @Override
     public Optional<Detection> detect(SourceTree tree) {
-        List<String> projectFiles = tree.find(f -> f.depth() <= 3 && f.fileName().endsWith(".csproj")).stream()
+        List<String> projectFiles = tree.find(f -> f.path().endsWith(".csproj") && f.depth() <= 3).stream()
                 .map(SourceFile::path).sorted().limit(MAX_PROJECTS).toList();
-        boolean solution = !tree.find(f -> f.depth() == 0 && f.fileName().endsWith(".sln")).isEmpty();
+        boolean solution = !tree.find(f -> f.path().endsWith(".sln") && f.depth() == 0).isEmpty();
         if (!solution && projectFiles.stream().noneMatch(p -> p.chars().filter(c -> c == '/').count() <= 2)) {
             return Optional.empty();
         }

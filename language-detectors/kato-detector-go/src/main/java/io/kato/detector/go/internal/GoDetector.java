@@ -107,7 +107,7 @@ public class GoDetector implements LanguageDetector {
 
     /** Non-test Go files of package main, at most {@link #MAX_SOURCES} read per call. */
     private static List<SourceFile> mainFiles(SourceTree tree, Predicate<SourceFile> where) {
-        return tree.find(f -> where.test(f) && f.fileName().endsWith(".go") && !f.fileName().endsWith("_test.go"))
+        return tree.find(f -> f.path().endsWith(".go") && !f.path().endsWith("_test.go") && where.test(f))
                 .stream().limit(MAX_SOURCES)
                 .filter(f -> tree.read(f.path(), 16 * 1024).map(t -> MAIN.matcher(t).find()).orElse(false))
                 .toList();

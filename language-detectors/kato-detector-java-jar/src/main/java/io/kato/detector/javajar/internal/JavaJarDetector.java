@@ -41,7 +41,7 @@ public class JavaJarDetector implements LanguageDetector {
 
     @Override
     public Optional<Detection> detect(SourceTree tree) {
-        List<SourceFile> jars = tree.find(f -> f.depth() == 0 && f.fileName().endsWith(".jar")
+        List<SourceFile> jars = tree.find(f -> f.path().endsWith(".jar") && f.depth() == 0
                 && !f.fileName().endsWith("-sources.jar") && !f.fileName().endsWith("-javadoc.jar")).stream()
                 .sorted(Comparator.comparingLong(SourceFile::size).reversed().thenComparing(SourceFile::path))
                 .toList();

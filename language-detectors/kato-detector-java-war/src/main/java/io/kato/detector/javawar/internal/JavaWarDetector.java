@@ -38,7 +38,7 @@ public class JavaWarDetector implements LanguageDetector {
 
     @Override
     public Optional<Detection> detect(SourceTree tree) {
-        List<String> wars = tree.find(f -> f.depth() == 0 && f.fileName().endsWith(".war")).stream()
+        List<String> wars = tree.find(f -> f.path().endsWith(".war") && f.depth() == 0).stream()
                 .map(SourceFile::path).sorted().toList();
         if (wars.isEmpty()) {
             return Optional.empty();

@@ -38,7 +38,7 @@ final class PythonStart {
         String start;
         if (tree.exists("manage.py")) {
             findings.port(DJANGO_PORT);
-            Optional<String> wsgi = tree.find(f -> f.depth() == 1 && f.fileName().equals("wsgi.py")).stream()
+            Optional<String> wsgi = tree.find(f -> f.path().endsWith("/wsgi.py") && f.depth() == 1).stream()
                     .map(f -> Texts.folderOf(f.path())).sorted().findFirst();
             start = gunicorn && wsgi.isPresent()
                     ? "gunicorn " + wsgi.get() + ".wsgi --bind 0.0.0.0:" + DJANGO_PORT
