@@ -39,7 +39,8 @@ public class SourceCheckIT extends KatoTestSupport {
     public Option[] config() {
         return OptionUtils.combine(super.config(),
                 editConfigurationFilePut("etc/io.kato.source.cfg", "allowFileUrls", "true"),
-                editConfigurationFilePut("etc/io.kato.source.cfg", "allowPrivateNetworks", "true"));
+                editConfigurationFilePut("etc/io.kato.source.cfg", "allowPrivateNetworks", "true"),
+                editConfigurationFilePut("etc/io.kato.source.cfg", "maxFiles", "200"));
     }
 
     @Before
@@ -120,6 +121,13 @@ public class SourceCheckIT extends KatoTestSupport {
             javascript |= share.path("language").asText().equals("JavaScript") && share.path("files").asInt() == 1;
         }
         assertTrue(done.path("report").path("breakdown").toString(), javascript);
+
+        boolean nodeListsItsStaticVariant = false;
+        for (JsonNode language : json(get("/api/v1/languages", ADMIN_TOKEN))) {
+            nodeListsItsStaticVariant |= language.path("name").asText().equals("nodejs")
+                    && language.path("variants").toString().equals("[\"node-static\"]");
+        }
+        assertTrue("GET /languages names node-static under nodejs", nodeListsItsStaticVariant);
     }
 
     @Test
@@ -211,6 +219,51 @@ public class SourceCheckIT extends KatoTestSupport {
             assertEquals(HostKey.parse("key", server.hostKey()).fingerprint(),
                     json(get("/api/v1/teams/src/known-hosts", ADMIN_TOKEN)).get(0).path("fingerprint").asText());
         }
+    }
+
+    /** A repository made by the test: one commit of the given files. */
+    private static Path repository(String prefix, java.util.Map<String, String> files) throws Exception {
+        Path work = Files.createTempDirectory(prefix);
+        try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
+            for (var f : files.entrySet()) {
+                Files.createDirectories(work.resolve(f.getKey()).getParent());
+                Files.writeString(work.resolve(f.getKey()), f.getValue());
+            }
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("files").setAuthor("Ada", "ada@example.org").call();
+        }
+        return work;
+    }
+
+    @Test
+    public void aMalformedPackageJsonIsAProblemNamingTheFileNotAFailedCheck() throws Exception {
+        Path node = repository("kato-itest-badjson", java.util.Map.of("package.json", "{\"name\": \"shop\",,}",
+                "package-lock.json", "{}"));
+        JsonNode done = awaitCheck(json(send("POST", "/api/v1/teams/src/source-checks", ADMIN_TOKEN,
+                "{\"url\":\"" + node.toUri() + "\"}", null)).path("id").asText());
+        assertEquals(done.toString(), "succeeded", done.path("status").asText());
+        JsonNode nodejs = done.path("report").path("languages").get(0);
+        assertEquals("nodejs", nodejs.path("language").asText());
+        boolean named = false;
+        for (JsonNode problem : nodejs.path("problems")) {
+            named |= problem.path("severity").asText().equals("ERROR") && problem.path("file").asText()
+                    .equals("package.json") && problem.path("message").asText().contains("not valid JSON");
+        }
+        assertTrue(nodejs.toString(), named);
+    }
+
+    @Test
+    public void aTreeOverTheFileLimitEndsTheCheckWithAClearMessage() throws Exception {
+        java.util.Map<String, String> files = new java.util.HashMap<>();
+        for (int i = 0; i < 250; i++) {
+            files.put("src/f" + i + ".py", "print(" + i + ")");
+        }
+        Path huge = repository("kato-itest-huge", files);
+        JsonNode done = awaitCheck(json(send("POST", "/api/v1/teams/src/source-checks", ADMIN_TOKEN,
+                "{\"url\":\"" + huge.toUri() + "\"}", null)).path("id").asText());
+        assertEquals(done.toString(), "failed", done.path("status").asText());
+        assertTrue(done.toString(), done.path("message").asText().contains("more than 200 files")
+                && done.path("message").asText().contains("subdir"));
     }
 
     @Test

@@ -88,6 +88,11 @@ public final class ComponentRows {
         return true;
     }
 
+    /** Components, in any team, whose source is this one (an archive id is unique across teams). */
+    public long countBySource(String kind, String url) {
+        return tx.count("SELECT COUNT(*) FROM components WHERE src_kind = ? AND src_url = ?", kind, url);
+    }
+
     public boolean delete(String id, long expectedVersion) {
         deleteChildren(id);
         return tx.update("DELETE FROM components WHERE id = ? AND version = ?", id, expectedVersion) == 1;

@@ -39,6 +39,12 @@ public final class SourceCheckRows {
                 SourceCheckRows::map, teamId);
     }
 
+    /** Checks of this source that have not ended yet (queued or running). */
+    public long countUnfinished(String kind, String url) {
+        return tx.count("SELECT COUNT(*) FROM source_checks WHERE kind = ? AND url = ? AND status IN ('queued',"
+                + " 'running')", kind, url);
+    }
+
     public long count(String teamId) {
         return tx.count("SELECT COUNT(*) FROM source_checks WHERE team_id = ?", teamId);
     }

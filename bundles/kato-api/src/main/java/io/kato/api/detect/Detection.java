@@ -27,7 +27,26 @@ public record Detection(String language, Map<String, String> versions, String bu
         modules = List.copyOf(modules);
     }
 
-    /** A runnable module of a multi-module tree: its name and the folder it lives in. */
-    public record Module(String name, String path) {
+    /**
+     * A runnable module of a multi-module tree.
+     *
+     * @param name         what the module calls itself (artifactId, project name)
+     * @param path         the folder it lives in, relative to the checked tree
+     * @param buildCommand how to build just this module, run in the checked tree's root (a
+     *                     module usually needs its parent and siblings); null when the
+     *                     tree's build command serves
+     * @param startCommand how an instance of this module starts, from the tree's root; null
+     *                     when unknown
+     * @param ports        ports this module listens on; empty when the tree's ports serve
+     */
+    public record Module(String name, String path, String buildCommand, String startCommand, List<Integer> ports) {
+        public Module {
+            ports = ports == null ? List.of() : List.copyOf(ports);
+        }
+
+        /** A module known only by name and folder. */
+        public Module(String name, String path) {
+            this(name, path, null, null, List.of());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.kato.api.detect;
 
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -31,6 +32,16 @@ public interface LanguageDetector {
     /** Name for people ({@code Java (Maven)}). */
     default String displayName() {
         return language();
+    }
+
+    /**
+     * Other language ids this detector may report in {@link Detection#language()} besides
+     * its own, for variants it tells apart ({@code nodejs} also reports {@code node-static}).
+     * Listed with the detector so that users can name them (a Katofile, a component's
+     * language).
+     */
+    default Set<String> variants() {
+        return Set.of();
     }
 
     /**

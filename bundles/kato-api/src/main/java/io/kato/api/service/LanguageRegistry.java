@@ -16,7 +16,11 @@ public interface LanguageRegistry {
      * @param displayName for people
      * @param ranking     its service ranking
      * @param bundle      the symbolic name of the bundle that provides it
+     * @param variants    other ids it may report ({@link io.kato.api.detect.LanguageDetector#variants()})
      */
-    record LanguageInfo(String name, String displayName, int ranking, String bundle) {
+    record LanguageInfo(String name, String displayName, int ranking, String bundle, List<String> variants) {
+        public LanguageInfo {
+            variants = variants == null ? List.of() : List.copyOf(variants);
+        }
     }
 }

@@ -26,7 +26,7 @@ record FromCheck(ComponentSource source, String language, List<Port> ports, List
         SourceCheck check = succeeded(tx, team, checkId);
         Detection d = chosen(check, wantedLanguage);
         return new FromCheck(new ComponentSource(check.kind(), check.url(), check.ref(), check.subdir(), check.id()),
-                d.language(), ports(d, componentName), env(d));
+                d.language(), ports(d.ports(), componentName), env(d));
     }
 
     /** One origin per runnable module of the chosen language, keyed by the component name it gets. */
@@ -41,8 +41,10 @@ record FromCheck(ComponentSource source, String language, List<Port> ports, List
         for (Detection.Module m : d.modules()) {
             String name = componentName(m.name(), out.size() + 1);
             String subdir = check.subdir() == null ? m.path() : check.subdir() + "/" + m.path();
+            // A module's own ports, when its detector knows them, beat the tree's.
+            List<Integer> ports = m.ports().isEmpty() ? d.ports() : m.ports();
             out.put(name, new FromCheck(new ComponentSource(check.kind(), check.url(), check.ref(),
-                    SourceRequests.subdir(subdir), check.id()), d.language(), ports(d, name), env(d)));
+                    SourceRequests.subdir(subdir), check.id()), d.language(), ports(ports, name), env(d)));
         }
         return out;
     }
@@ -81,8 +83,8 @@ record FromCheck(ComponentSource source, String language, List<Port> ports, List
                         + " detected: " + String.join(", ", found.stream().map(Detection::language).toList())));
     }
 
-    private static List<Port> ports(Detection d, String componentName) {
-        return d.ports().stream().distinct()
+    private static List<Port> ports(List<Integer> ports, String componentName) {
+        return ports.stream().distinct()
                 .map(p -> ComponentSpecs.port("ports", new Port(p, null, null, true, false), componentName)).toList();
     }
 

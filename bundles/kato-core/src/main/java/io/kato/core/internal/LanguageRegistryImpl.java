@@ -50,6 +50,6 @@ public class LanguageRegistryImpl implements LanguageRegistry {
     @Override
     public List<LanguageInfo> languages() {
         return ordered().stream().map(e -> new LanguageInfo(e.detector().language(), e.detector().displayName(),
-                e.ranking(), e.bundle())).toList();
+                e.ranking(), e.bundle(), e.detector().variants().stream().sorted().toList())).toList();
     }
 }

@@ -20,4 +20,7 @@ public @interface SourceConfig {
 
     @AttributeDefinition(description = "Most files a fetched tree may hold (and the index covers)")
     int maxFiles() default 200_000;
+
+    @AttributeDefinition(description = "Hours after which an uploaded archive that no component uses is deleted")
+    int archiveRetentionHours() default 24;
 }

@@ -41,6 +41,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,6 +96,11 @@ class SourceCheckTest {
             @Override
             public int maxFiles() {
                 return 1000;
+            }
+
+            @Override
+            public int archiveRetentionHours() {
+                return 24;
             }
         };
     }
@@ -292,6 +298,40 @@ class SourceCheckTest {
     }
 
     @Test
+    void uploadsNoComponentOrRunningCheckUsesAreSweptAfterTheirRetention() throws Exception {
+        String unused = checks.upload(admin, "shop", new java.io.ByteArrayInputStream("PK one".getBytes())).id();
+        String built = checks.upload(admin, "shop", new java.io.ByteArrayInputStream("PK two".getBytes())).id();
+        String checking = checks.upload(admin, "shop", new java.io.ByteArrayInputStream("PK three".getBytes())).id();
+        String fresh = checks.upload(admin, "shop", new java.io.ByteArrayInputStream("PK four".getBytes())).id();
+        Path archives = dir.resolve("archives");
+        for (String old : List.of(unused, built, checking)) {
+            Files.setLastModifiedTime(archives.resolve(old),
+                    java.nio.file.attribute.FileTime.from(Instant.now().minus(Duration.ofHours(25))));
+        }
+        new AppServiceImpl(store, Clock.systemUTC()).create(admin, "shop", new AppDraft("web", null, null));
+        ComponentServiceImpl components = new ComponentServiceImpl(store, secrets, new Runtimes("local"),
+                Clock.systemUTC());
+        components.create(admin, "shop", new ComponentDraft("api", "web", null, null, null, null, null, null, null,
+                null, null));
+        store.inTransaction(tx -> tx.update("UPDATE components SET src_kind = 'archive', src_url = ? WHERE name ="
+                + " 'api'", built));
+        fetchers.addFetcher(new CopyFetcher(dir.resolve("template")) {
+            @Override
+            public String kind() {
+                return "archive";
+            }
+        }, Map.of("service.id", 3L));
+        checks.start(admin, "shop", new SourceCheckRequest("archive", checking, null, null, null)); // stays queued
+
+        assertEquals(1, new ArchiveSweeper(store, config(false), Clock.systemUTC(), archives).sweep());
+        assertTrue(!Files.exists(archives.resolve(unused)) && !Files.exists(archives.resolve(unused + ".team")));
+        assertTrue(!checks.ownsArchive(teamId, unused), "a swept upload can no longer be checked");
+        for (String kept : List.of(built, checking, fresh)) {
+            assertTrue(checks.ownsArchive(teamId, kept), kept);
+        }
+    }
+
+    @Test
     void oneComponentPerModuleAllOrNothing() throws Exception {
         Files.writeString(dir.resolve("template/modules.txt"), "two");
         SourceCheck done = runToEnd(new SourceCheckRequest("git", "https://example.org/mono.git", null, null, null));
@@ -302,6 +342,8 @@ class SourceCheckTest {
         assertEquals(List.of("order-service", "billing"), made.stream().map(Component::name).toList());
         assertEquals("svc/order", made.get(0).source().subdir());
         assertEquals("marker", made.get(1).language());
+        assertEquals(8080, made.get(0).ports().get(0).port(), "the tree's port when the module names none");
+        assertEquals(9090, made.get(1).ports().get(0).port(), "the module's own port");
 
         assertThrows(ConflictException.class, () -> components.createFromModules(admin, "shop", done.id(), "web",
                 null));
@@ -351,7 +393,7 @@ class SourceCheckTest {
                 "shop", new SourceCheckRequest("git", "https://example.org/x.git", null, null, null)));
     }
 
-    private final class CopyFetcher implements SourceFetcher {
+    private class CopyFetcher implements SourceFetcher {
         private final Path template;
 
         CopyFetcher(Path template) {
@@ -404,7 +446,8 @@ class SourceCheckTest {
             if (tree.exists("modules.txt")) {
                 return Optional.of(new Detection("marker", Map.of(), null, null, List.of(8080), Map.of(), List.of(),
                         List.of(new Detection.Module("Order_Service", "svc/order"),
-                                new Detection.Module("billing", "svc/billing"))));
+                                new Detection.Module("billing", "svc/billing", "make billing", "./billing",
+                                        List.of(9090)))));
             }
             return tree.exists("marker.txt") ? Optional.of(new Detection("marker", Map.of(), null, "./start",
                     List.of(8080), Map.of(), List.of(), List.of())) : Optional.empty();

@@ -21,8 +21,10 @@ public class Languages extends KatoCommandSupport {
         table.column("Display name");
         table.column("Ranking");
         table.column("Bundle");
+        table.column("Also reports");
         for (LanguageInfo l : registry.languages()) {
-            table.addRow().addContent(l.name(), l.displayName(), l.ranking(), l.bundle());
+            table.addRow().addContent(l.name(), l.displayName(), l.ranking(), l.bundle(),
+                    l.variants().isEmpty() ? "-" : String.join(", ", l.variants()));
         }
         print(table);
         return null;

@@ -87,6 +87,12 @@ public final class Findings {
         return this;
     }
 
+    /** A module with its own build and start commands (from the tree's root) and ports. */
+    public Findings module(String name, String path, String build, String start, List<Integer> modulePorts) {
+        modules.add(new Detection.Module(name, path, build, start, modulePorts));
+        return this;
+    }
+
     public Findings problem(Problem problem) {
         problems.add(problem);
         return this;

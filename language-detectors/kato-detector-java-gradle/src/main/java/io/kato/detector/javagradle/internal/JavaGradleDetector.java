@@ -75,7 +75,8 @@ public class JavaGradleDetector implements LanguageDetector {
                     path.substring(path.lastIndexOf(':') + 1));
             if (sub.plugin() != GradleProject.Plugin.NONE) {
                 runnable.add(sub);
-                findings.module(sub.name(), sub.folder());
+                findings.module(sub.name(), sub.folder(), gradle + " " + buildTasks(sub, false), sub.startCommand(),
+                        List.of());
             }
         }
         Optional.ofNullable(root.java()).or(() -> runnable.stream().map(GradleProject::java)
@@ -83,9 +84,7 @@ public class JavaGradleDetector implements LanguageDetector {
         JavaPins.reportUnpinned(findings);
         GradleProject target = runnable.size() == 1 && root.plugin() == GradleProject.Plugin.NONE
                 ? runnable.get(0) : root;
-        String task = target == root ? "" : ":" + target.folder().replace('/', ':') + ":";
-        String install = target.plugin() == GradleProject.Plugin.APPLICATION ? " " + task + "installDist" : "";
-        findings.build(gradle + " " + task + "build" + install + " -x test");
+        findings.build(gradle + " " + buildTasks(target, target == root));
         Optional<String> procfile = Procfile.startCommand(tree, findings);
         if (procfile.isPresent()) {
             findings.start(procfile.get());
@@ -104,6 +103,13 @@ public class JavaGradleDetector implements LanguageDetector {
             }
         }
         return Optional.of(findings.toDetection());
+    }
+
+    /** The tasks that build one project (and install an application's distribution), tests skipped. */
+    private static String buildTasks(GradleProject project, boolean root) {
+        String task = root ? "" : ":" + project.folder().replace('/', ':') + ":";
+        String install = project.plugin() == GradleProject.Plugin.APPLICATION ? " " + task + "installDist" : "";
+        return task + "build" + install + " -x test";
     }
 
     /** Project paths from {@code include} lines: {@code include 'a', ':b:c'} and {@code include("a")}. */

@@ -71,8 +71,12 @@ class JavaGradleDetectorTest {
                 "worker/build.gradle", "apply plugin: 'application'\n",
                 "libs/common/build.gradle", "plugins { id 'java-library' }\n",
                 "build-logic/build.gradle", "plugins { id 'application' }\n"));
-        assertEquals(List.of(new Detection.Module("api", "api"), new Detection.Module("worker", "worker")),
-                detection.modules());
+        assertEquals(List.of(
+                new Detection.Module("api", "api", "./gradlew :api:build -x test",
+                        "java $JAVA_OPTS -jar api/build/libs/api.jar", List.of()),
+                new Detection.Module("worker", "worker", "./gradlew :worker:build :worker:installDist -x test",
+                        "worker/build/install/worker/bin/worker", List.of())), detection.modules(),
+                "each project with the tasks that build it and its own start command");
         assertNull(detection.startCommand());
         assertEquals(List.of(Problem.Severity.INFO), severities(detection));
     }
@@ -82,7 +86,8 @@ class JavaGradleDetectorTest {
         Detection detection = detect(Map.of("gradlew", "", ".java-version", "17",
                 "settings.gradle", "include 'services:api', 'common'\n",
                 "services/api/build.gradle", "plugins { id 'io.quarkus' }\n", "common/build.gradle", ""));
-        assertEquals(List.of(new Detection.Module("api", "services/api")), detection.modules());
+        assertEquals(List.of(new Detection.Module("api", "services/api", detection.buildCommand(),
+                detection.startCommand(), List.of())), detection.modules());
         assertEquals("./gradlew :services:api:build -x test", detection.buildCommand());
         assertEquals("java $JAVA_OPTS -jar services/api/build/quarkus-app/quarkus-run.jar", detection.startCommand());
     }

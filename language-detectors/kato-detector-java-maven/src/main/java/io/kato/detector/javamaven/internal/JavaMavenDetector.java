@@ -73,9 +73,14 @@ public class JavaMavenDetector implements LanguageDetector {
         return Optional.of(findings.toDetection());
     }
 
+    /** The port a Spring Boot module sets in its {@code application.properties}, if any. */
+    private static Optional<Integer> configuredPort(SourceTree tree, String folder) {
+        return Texts.read(tree, Texts.join(folder, "src/main/resources/application.properties"))
+                .flatMap(p -> Texts.find(SERVER_PORT, p)).map(Integer::parseInt);
+    }
+
     private static String single(SourceTree tree, Pom pom, Findings findings) {
-        Texts.read(tree, "src/main/resources/application.properties").flatMap(p -> Texts.find(SERVER_PORT, p))
-                .ifPresent(p -> findings.port(Integer.parseInt(p)));
+        configuredPort(tree, "").ifPresent(findings::port);
         if (pom.packaging().equals("war")) {
             findings.env(JavaPins.WAR_SERVER_ENV, JavaPins.WAR_SERVER);
             return JavaPins.runWar(pom.artifact(), PORT);
@@ -95,7 +100,11 @@ public class JavaMavenDetector implements LanguageDetector {
 
     private static String multiModule(SourceTree tree, Pom root, String mvn, Findings findings) {
         List<MavenModules.RunnableModule> modules = MavenModules.runnable(tree, root, findings);
-        modules.forEach(m -> findings.module(m.name(), m.path()));
+        for (MavenModules.RunnableModule m : modules) {
+            // Built from the root with its siblings (-am): a module rarely builds alone.
+            findings.module(m.name(), m.path(), buildModule(mvn, m), start(m),
+                    List.of(configuredPort(tree, m.path()).orElse(PORT)));
+        }
         if (modules.stream().anyMatch(m -> m.pom().packaging().equals("war"))) {
             findings.env(JavaPins.WAR_SERVER_ENV, JavaPins.WAR_SERVER);
         }
@@ -110,8 +119,16 @@ public class JavaMavenDetector implements LanguageDetector {
             return null;
         }
         MavenModules.RunnableModule only = modules.get(0);
-        findings.build(mvn + " -B -DskipTests -pl " + only.path() + " -am package");
-        return only.pom().packaging().equals("war") ? JavaPins.runWar(only.artifact(), PORT)
-                : JavaPins.runJar(only.artifact());
+        findings.build(buildModule(mvn, only));
+        configuredPort(tree, only.path()).ifPresent(findings::port);
+        return start(only);
+    }
+
+    private static String buildModule(String mvn, MavenModules.RunnableModule m) {
+        return mvn + " -B -DskipTests -pl " + m.path() + " -am package";
+    }
+
+    private static String start(MavenModules.RunnableModule m) {
+        return m.pom().packaging().equals("war") ? JavaPins.runWar(m.artifact(), PORT) : JavaPins.runJar(m.artifact());
     }
 }

@@ -95,10 +95,15 @@ class JavaMavenDetectorTest {
         files.put("api/pom.xml", pom("shop-api", "jar", BOOT_PLUGIN));
         files.put("lib/pom.xml", pom("shop-lib", "jar", ""));
         files.put("web/pom.xml", pom("shop-web", "war", ""));
+        files.put("api/src/main/resources/application.properties", "server.port=9090\n");
         files.put(".java-version", "17");
         Detection detection = detect(files);
-        assertEquals(List.of(new Detection.Module("shop-api", "api"), new Detection.Module("shop-web", "web")),
-                detection.modules());
+        assertEquals(List.of(
+                new Detection.Module("shop-api", "api", "mvn -B -DskipTests -pl api -am package",
+                        "java $JAVA_OPTS -jar api/target/shop-api-1.2.0.jar", List.of(9090)),
+                new Detection.Module("shop-web", "web", "mvn -B -DskipTests -pl web -am package",
+                        "java $JAVA_OPTS -jar webapp-runner.jar --port 8080 web/target/shop-web-1.2.0.war",
+                        List.of(8080))), detection.modules(), "each module with its own commands and port");
         assertNull(detection.startCommand());
         assertEquals("mvn -B -DskipTests package", detection.buildCommand());
         assertEquals("tomcat9", detection.env().get("BUILD_RUNTIMES_SERVER"));
@@ -113,7 +118,8 @@ class JavaMavenDetectorTest {
                 "services/api/pom.xml", "<project><parent><version>3.1.0</version></parent><artifactId>api</artifactId>"
                         + BOOT_PLUGIN + "</project>",
                 "common/pom.xml", pom("common", "jar", ""), ".java-version", "17"));
-        assertEquals(List.of(new Detection.Module("api", "services/api")), detection.modules());
+        assertEquals(List.of(new Detection.Module("api", "services/api", detection.buildCommand(),
+                detection.startCommand(), List.of(8080))), detection.modules());
         assertEquals("mvn -B -DskipTests -pl services/api -am package", detection.buildCommand());
         assertEquals("java $JAVA_OPTS -jar services/api/target/api-3.1.0.jar", detection.startCommand());
         assertTrue(detection.problems().isEmpty(), detection.problems().toString());

@@ -9,6 +9,7 @@ import io.kato.detector.support.Texts;
 import io.kato.detector.support.json.JsonFiles;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Component;
 
@@ -47,6 +48,11 @@ public class NodeDetector implements LanguageDetector {
     @Override
     public String displayName() {
         return "Node.js";
+    }
+
+    @Override
+    public Set<String> variants() {
+        return Set.of(STATIC_ID);
     }
 
     @Override
