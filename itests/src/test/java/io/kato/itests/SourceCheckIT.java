@@ -6,7 +6,9 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kato.api.source.HostKey;
+import io.kato.source.git.testing.GitHttpServer;
 import io.kato.source.git.testing.SshGitServer;
+import io.kato.source.svn.testing.SvnServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -233,6 +235,46 @@ public class SourceCheckIT extends KatoTestSupport {
             git.commit().setMessage("files").setAuthor("Ada", "ada@example.org").call();
         }
         return work;
+    }
+
+    @Test
+    public void aPrivateRepositoryOverHttpIsFetchedWithTheTeamsPassword() throws Exception {
+        Path work = repository("kato-itest-http", java.util.Map.of("go.mod", "module example.org/shop\n\ngo 1.22\n",
+                "main.go", "package main\nfunc main() {}\n"));
+        Path served = Files.createTempDirectory("kato-itest-served");
+        Git.cloneRepository().setURI(work.toUri().toString()).setBare(true)
+                .setDirectory(served.resolve("shop.git").toFile()).call().close();
+        try (GitHttpServer server = new GitHttpServer(served, "ci", "http-pass-4711")) {
+            String check = "{\"url\":\"" + server.url("shop.git") + "\"";
+            JsonNode refused = awaitCheck(json(send("POST", "/api/v1/teams/src/source-checks", ADMIN_TOKEN,
+                    check + "}", null)).path("id").asText());
+            assertEquals("failed", refused.path("status").asText());
+            assertTrue(refused.toString(), refused.path("message").asText().contains("refused access"));
+
+            assertEquals(201, send("POST", "/api/v1/teams/src/credentials", ADMIN_TOKEN,
+                    "{\"name\":\"http\",\"type\":\"password\",\"username\":\"ci\",\"secret\":\"http-pass-4711\"}",
+                    null).statusCode());
+            JsonNode done = awaitCheck(json(send("POST", "/api/v1/teams/src/source-checks", ADMIN_TOKEN,
+                    check + ",\"credentials\":\"http\"}", null)).path("id").asText());
+            assertEquals(done.toString(), "succeeded", done.path("status").asText());
+            assertEquals("go", done.path("report").path("languages").get(0).path("language").asText());
+            String log = get("/api/v1/teams/src/events/" + done.path("eventId").asText() + "/log", ADMIN_TOKEN).body();
+            assertTrue("the password is in no log or report", !log.contains("http-pass-4711")
+                    && !done.toString().contains("http-pass-4711"));
+        }
+    }
+
+    @Test
+    public void anSvnRepositoryIsCheckedFromTheShellWithAPasswordCredential() throws Exception {
+        Path dir = Files.createTempDirectory("kato-itest-svn");
+        try (SvnServer server = new SvnServer(dir, "ci", "svn-pass-0815",
+                java.util.Map.of("composer.json", "{\"require\": {\"php\": \"^8.2\"}}", "index.php", "<?php"))) {
+            String created = executeCommand("kato:credential-create --type password --username ci --secret svn-pass-0815"
+                    + " src svnpass");
+            assertTrue(created, !created.contains("svn-pass-0815"));
+            String out = executeCommand("kato:source-check --kind svn --credentials svnpass src " + server.url());
+            assertTrue(out, out.contains("php") && out.contains("trunk") && !out.contains("svn-pass-0815"));
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.kato.api.source.FetchListener;
 import io.kato.api.source.FetchResult;
 import io.kato.api.source.SourceFetchException;
 import io.kato.api.source.SourceLocation;
+import io.kato.source.git.testing.GitHttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -12,12 +12,11 @@ import io.kato.api.source.FetchListener;
 import io.kato.api.source.FetchResult;
 import io.kato.api.source.SourceFetchException;
 import io.kato.api.source.SourceLocation;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
+import io.kato.source.svn.testing.SvnServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,50 +40,18 @@ class SvnFetcherTest {
 
     @TempDir
     Path dir;
-    private Process server;
+    private SvnServer server;
     private String url;
-
-    private void run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
-    }
 
     @BeforeEach
     void serveARepository() throws Exception {
-        Path repo = dir.resolve("repos/shop");
-        Files.createDirectories(repo.getParent());
-        run("svnadmin", "create", repo.toString());
-        Files.writeString(repo.resolve("conf/svnserve.conf"),
-                "[general]\nanon-access = none\nauth-access = write\npassword-db = passwd\n");
-        Files.writeString(repo.resolve("conf/passwd"), "[users]\nci = s3cret-pass\n");
-        Path src = Files.createDirectories(dir.resolve("import/trunk"));
-        Files.writeString(src.resolve("index.php"), "<?php echo 'hi';");
-        Files.createDirectories(dir.resolve("import/branches"));
-        Files.createDirectories(dir.resolve("import/tags"));
-        run("svn", "import", "-q", "-m", "initial", dir.resolve("import").toString(), repo.toUri().toString());
-        run("svn", "copy", "-q", "-m", "tag", repo.toUri() + "/trunk", repo.toUri() + "/tags/v1");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        server = new ProcessBuilder("svnserve", "--foreground", "-d", "-r", dir.resolve("repos").toString(),
-                "--listen-host", "127.0.0.1", "--listen-port", Integer.toString(port)).start();
-        url = "svn://127.0.0.1:" + port + "/shop";
-        for (int i = 0; i < 100; i++) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("svnserve did not start");
+        server = new SvnServer(dir, "ci", "s3cret-pass", Map.of("index.php", "<?php echo 'hi';"));
+        url = server.url();
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.destroy();
-        server.waitFor();
+        server.close();
     }
 
     private FetchResult fetch(String ref, Credentials credentials, String into) throws Exception {

@@ -1,4 +1,4 @@
-package io.kato.source.git.internal;
+package io.kato.source.git.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,12 +17,12 @@ import java.util.Map;
  * A real git smart-HTTP server for tests: the JDK's HTTP server on loopback runs the
  * installed {@code git http-backend} as a CGI program, behind HTTP basic authentication.
  */
-final class GitHttpServer implements AutoCloseable {
+public final class GitHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final Path projectRoot;
     private final String expectedAuth;
 
-    GitHttpServer(Path projectRoot, String user, String password) throws IOException {
+    public GitHttpServer(Path projectRoot, String user, String password) throws IOException {
         this.projectRoot = projectRoot;
         this.expectedAuth = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -31,7 +31,7 @@ final class GitHttpServer implements AutoCloseable {
         server.start();
     }
 
-    String url(String repository) {
+    public String url(String repository) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/git/" + repository;
     }
 
