@@ -39,10 +39,10 @@ public final class SourceCheckRows {
                 SourceCheckRows::map, teamId);
     }
 
-    /** Checks of this source that have not ended yet (queued or running). */
-    public long countUnfinished(String kind, String url) {
-        return tx.count("SELECT COUNT(*) FROM source_checks WHERE kind = ? AND url = ? AND status IN ('queued',"
-                + " 'running')", kind, url);
+    /** Checks of this source that have not ended yet (queued or running), or that ended after {@code since}. */
+    public long countUnfinishedOrEndedAfter(String kind, String url, Instant since) {
+        return tx.count("SELECT COUNT(*) FROM source_checks WHERE kind = ? AND url = ? AND (status IN ('queued',"
+                + " 'running') OR finished_at > ?)", kind, url, since);
     }
 
     public long count(String teamId) {

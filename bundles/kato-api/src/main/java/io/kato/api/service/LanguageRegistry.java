@@ -22,5 +22,10 @@ public interface LanguageRegistry {
         public LanguageInfo {
             variants = variants == null ? List.of() : List.copyOf(variants);
         }
+
+        /** A detector without variants. */
+        public LanguageInfo(String name, String displayName, int ranking, String bundle) {
+            this(name, displayName, ranking, bundle, List.of());
+        }
     }
 }

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  */
 public record HostKey(String type, String blob) {
     private static final Pattern TYPE = Pattern.compile("[a-z0-9@.-]{3,64}");
+    /** Large enough for RSA 16384 (about 2 KB); the store keeps up to 4,000 base64 characters. */
+    static final int MAX_BLOB = 2_900;
 
     public HostKey {
         if (type == null || !TYPE.matcher(type).matches() || blob == null || blob.isEmpty()) {
@@ -39,13 +41,17 @@ public record HostKey(String type, String blob) {
         } catch (IllegalArgumentException e) {
             throw ValidationException.of(field, hint);
         }
+        if (blob.length > MAX_BLOB) {
+            throw ValidationException.of(field, "is longer than any SSH public key (" + MAX_BLOB + " bytes at most)");
+        }
         // The blob starts with its own type as an SSH string: a cheap check that the two agree.
         String inner = blob.length < 4 ? "" : new String(blob, 4,
                 Math.min(blob.length - 4, Math.max(0, readInt(blob))), StandardCharsets.US_ASCII);
         if (!inner.equals(parts[0])) {
             throw ValidationException.of(field, hint);
         }
-        return new HostKey(parts[0], parts[1]);
+        // Re-encoded: the same key typed without its '=' padding must still equal the server's.
+        return new HostKey(parts[0], Base64.getEncoder().encodeToString(blob));
     }
 
     private static int readInt(byte[] b) {

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes uploaded archives nobody needs any more: older than {@code archiveRetentionHours},
- * used by no component (a component built from an archive keeps it, builds need it again)
- * and by no check still queued or running. Runs shortly after start and then hourly.
+ * used by no component (a component built from an archive keeps it, builds need it again),
+ * by no check still queued or running, and by no check that ended within the retention.
+ * Runs shortly after start and then hourly.
  */
 @Component(service = ArchiveSweeper.class, immediate = true, configurationPid = "io.kato.source")
 public class ArchiveSweeper {
@@ -82,22 +83,30 @@ public class ArchiveSweeper {
         try (DirectoryStream<Path> uploads = Files.newDirectoryStream(archives, p -> !p.toString().endsWith(".team"))) {
             for (Path upload : uploads) {
                 String id = upload.getFileName().toString();
-                if (Files.getLastModifiedTime(upload).toInstant().isBefore(cutoff) && !inUse(id)) {
-                    // The owner file first: without it the id no longer names an upload, and a
-                    // file left behind by a crash here is swept on the next pass.
-                    Files.deleteIfExists(archives.resolve(id + ".team"));
-                    Files.deleteIfExists(upload);
-                    deleted++;
+                try {
+                    if (Files.getLastModifiedTime(upload).toInstant().isBefore(cutoff) && !inUse(id, cutoff)) {
+                        // The owner file first: without it the id no longer names an upload, and a
+                        // file left behind by a crash here is swept on the next pass.
+                        Files.deleteIfExists(archives.resolve(id + ".team"));
+                        Files.deleteIfExists(upload);
+                        deleted++;
+                    }
+                } catch (IOException e) {
+                    LOG.debug("Skipping upload {} this pass: {}", id, e.getMessage()); // gone or busy meanwhile
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
             LOG.warn("Cannot sweep {}: {}", archives, e.getMessage());
         }
         return deleted;
     }
 
-    private boolean inUse(String id) {
+    /**
+     * Used by a component, or by a check that is still going or ended within the retention
+     * (so that components can still be made from a fresh report).
+     */
+    private boolean inUse(String id, Instant cutoff) {
         return store.inTransaction(tx -> new ComponentRows(tx).countBySource("archive", id) > 0
-                || new SourceCheckRows(tx).countUnfinished("archive", id) > 0);
+                || new SourceCheckRows(tx).countUnfinishedOrEndedAfter("archive", id, cutoff) > 0);
     }
 }

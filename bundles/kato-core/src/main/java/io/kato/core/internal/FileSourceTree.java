@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -53,18 +53,33 @@ final class FileSourceTree implements SourceTree {
     /**
      * Walks the tree once. Folders are listed in parallel: the walk is bound by one
      * {@code lstat} per entry (sizes are part of the index), and spreading those system calls
-     * over the cores is what brings it near a plain {@code find}. The result is sorted by
-     * path, so it does not depend on the order folders were visited in.
+     * over the cores is what brings it near a plain {@code find}. Folders wait in a shared
+     * queue rather than on a call stack, so no depth of tree can exhaust a thread's stack.
+     * The result is sorted by path; when the tree has more than {@code maxFiles} files,
+     * which of them are kept depends on the order folders were listed in.
      */
     static FileSourceTree index(Path root, int maxFiles) throws IOException {
         Path base = root.toRealPath();
         String prefix = base.toString().endsWith("/") ? base.toString() : base + "/";
         Walk walk = new Walk(prefix.length(), maxFiles);
-        ForkJoinPool pool = new ForkJoinPool(WALKERS);
+        walk.offer(base);
+        Thread[] walkers = new Thread[WALKERS];
+        for (int i = 0; i < walkers.length; i++) {
+            walkers[i] = new Thread(walk::drain, "kato-index-" + i);
+            walkers[i].setDaemon(true);
+            walkers[i].start();
+        }
         try {
-            pool.invoke(new Folder(base, walk));
-        } finally {
-            pool.shutdown();
+            for (Thread w : walkers) {
+                w.join();
+            }
+        } catch (InterruptedException e) {
+            walk.stop();
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while indexing " + root, e);
+        }
+        if (walk.failure != null) {
+            throw new IOException("Indexing failed: " + walk.failure, walk.failure);
         }
         List<SourceFile> found = new ArrayList<>(Math.min(walk.count.get(), maxFiles));
         walk.chunks.forEach(found::addAll);
@@ -78,37 +93,62 @@ final class FileSourceTree implements SourceTree {
     private static final int WALKERS = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
     private static final Comparator<SourceFile> BY_PATH = Comparator.comparing(SourceFile::path);
 
-    /** What the folder tasks share: the files found, chunk by chunk, and how many. */
+    /**
+     * One walk: folders still to list, how many are listed or being listed ({@code pending}
+     * reaches zero exactly when the walk is done), and the files found, chunk by chunk.
+     */
     private static final class Walk {
         final int prefixLength;
         final int maxFiles;
         final AtomicInteger count = new AtomicInteger();
         final Queue<List<SourceFile>> chunks = new ConcurrentLinkedQueue<>();
+        private final LinkedBlockingDeque<Path> folders = new LinkedBlockingDeque<>();
+        private final AtomicInteger pending = new AtomicInteger();
+        private volatile boolean stopped;
+        volatile Throwable failure;
 
         Walk(int prefixLength, int maxFiles) {
             this.prefixLength = prefixLength;
             this.maxFiles = maxFiles;
         }
-    }
 
-    /** Lists one folder: records its files, then walks its sub-folders as tasks of their own. */
-    private static final class Folder extends RecursiveAction {
-        private final Path dir;
-        private final Walk walk;
-
-        Folder(Path dir, Walk walk) {
-            this.dir = dir;
-            this.walk = walk;
+        void offer(Path folder) {
+            pending.incrementAndGet(); // before the folder is visible, so pending never dips to zero early
+            folders.addLast(folder);
         }
 
-        @Override
-        protected void compute() {
+        void stop() {
+            stopped = true;
+        }
+
+        /** A walker: lists folders until none is left or pending anywhere. */
+        void drain() {
+            try {
+                while (!stopped && pending.get() > 0) {
+                    Path folder = folders.pollFirst(5, TimeUnit.MILLISECONDS);
+                    if (folder != null) {
+                        try {
+                            list(folder);
+                        } finally {
+                            pending.decrementAndGet();
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                stopped = true;
+            } catch (RuntimeException | Error e) {
+                failure = e; // reported by index(), after every walker has ended
+                stopped = true;
+            }
+        }
+
+        private void list(Path dir) {
             List<SourceFile> files = new ArrayList<>();
-            List<Folder> folders = new ArrayList<>();
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
                 for (Path entry : entries) {
-                    if (walk.count.get() > walk.maxFiles) {
-                        break; // past the limit: the index is truncated anyway
+                    if (count.get() > maxFiles) {
+                        stopped = true; // past the limit: the index is truncated anyway
+                        break;
                     }
                     BasicFileAttributes attrs;
                     try {
@@ -118,20 +158,19 @@ final class FileSourceTree implements SourceTree {
                     }
                     if (attrs.isDirectory()) {
                         if (!SKIPPED.contains(entry.getFileName().toString())) {
-                            folders.add(new Folder(entry, walk));
+                            offer(entry);
                         }
-                    } else if (attrs.isRegularFile() && walk.count.incrementAndGet() <= walk.maxFiles) {
+                    } else if (attrs.isRegularFile() && count.incrementAndGet() <= maxFiles) {
                         // links and devices are neither files nor folders here: never followed
-                        files.add(new SourceFile(entry.toString().substring(walk.prefixLength), attrs.size()));
+                        files.add(new SourceFile(entry.toString().substring(prefixLength), attrs.size()));
                     }
                 }
             } catch (IOException | DirectoryIteratorException e) {
                 // an unreadable folder is skipped like an unreadable file
             }
             if (!files.isEmpty()) {
-                walk.chunks.add(files);
+                chunks.add(files);
             }
-            invokeAll(folders);
         }
     }
 

@@ -67,7 +67,8 @@ public class KnownHostServiceImpl extends ServiceSupport implements KnownHostSer
 
     @Override
     public void delete(Actor actor, String team, String host) {
-        String name = host(host);
+        // Any stored name can be forgotten, even one the pin rules would not accept.
+        String name = host == null ? "" : host.strip().toLowerCase(Locale.ROOT);
         tx(tx -> {
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
             KnownHostRows rows = new KnownHostRows(tx);

@@ -82,4 +82,15 @@ class FileSourceTreeTest {
         assertEquals(expected, FileSourceTree.index(dir, 1000).files());
     }
 
+
+    @Test
+    void aTreeAsDeepAsPathsAllowDoesNotExhaustAnyStack() throws Exception {
+        // 2,000 nested one-letter folders: about 4,000 characters, near Linux's PATH_MAX.
+        Path deep = dir.resolve(String.join("/", java.util.Collections.nCopies(2000, "d")));
+        Files.createDirectories(deep);
+        Files.writeString(deep.resolve("f"), "x");
+        FileSourceTree tree = FileSourceTree.index(dir, 100);
+        assertEquals(1, tree.files().size());
+        assertEquals(2000, tree.files().get(0).depth());
+    }
 }

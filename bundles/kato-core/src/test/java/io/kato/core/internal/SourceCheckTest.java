@@ -303,8 +303,9 @@ class SourceCheckTest {
         String built = checks.upload(admin, "shop", new java.io.ByteArrayInputStream("PK two".getBytes())).id();
         String checking = checks.upload(admin, "shop", new java.io.ByteArrayInputStream("PK three".getBytes())).id();
         String fresh = checks.upload(admin, "shop", new java.io.ByteArrayInputStream("PK four".getBytes())).id();
+        String checked = checks.upload(admin, "shop", new java.io.ByteArrayInputStream("PK five".getBytes())).id();
         Path archives = dir.resolve("archives");
-        for (String old : List.of(unused, built, checking)) {
+        for (String old : List.of(unused, built, checking, checked)) {
             Files.setLastModifiedTime(archives.resolve(old),
                     java.nio.file.attribute.FileTime.from(Instant.now().minus(Duration.ofHours(25))));
         }
@@ -321,12 +322,14 @@ class SourceCheckTest {
                 return "archive";
             }
         }, Map.of("service.id", 3L));
+        assertEquals(SourceCheck.SUCCEEDED, runToEnd(new SourceCheckRequest("archive", checked, null, null, null))
+                .status()); // a fresh report: components may still be made from it
         checks.start(admin, "shop", new SourceCheckRequest("archive", checking, null, null, null)); // stays queued
 
         assertEquals(1, new ArchiveSweeper(store, config(false), Clock.systemUTC(), archives).sweep());
         assertTrue(!Files.exists(archives.resolve(unused)) && !Files.exists(archives.resolve(unused + ".team")));
         assertTrue(!checks.ownsArchive(teamId, unused), "a swept upload can no longer be checked");
-        for (String kept : List.of(built, checking, fresh)) {
+        for (String kept : List.of(built, checking, fresh, checked)) {
             assertTrue(checks.ownsArchive(teamId, kept), kept);
         }
     }
@@ -380,6 +383,11 @@ class SourceCheckTest {
         assertThrows(ValidationException.class, () -> known.pin(admin, "shop", "h.example.org", "ssh-rsa " +
                 ed.substring(12)), "the blob names another type");
         assertThrows(ValidationException.class, () -> known.pin(admin, "shop", "h.example.org", "not a key"));
+        assertThrows(ValidationException.class, () -> known.pin(admin, "shop", "h.example.org", "ssh-rsa "
+                + java.util.Base64.getEncoder().encodeToString(new byte[4000])), "longer than any key");
+        String rsa = credentials.create(admin, "shop", new CredentialDraft("k", "ssh", null, null)).publicKey();
+        String unpadded = rsa.split(" ")[0] + " " + rsa.split(" ")[1].replace("=", "");
+        assertEquals(HostKey.parse("key", rsa), HostKey.parse("key", unpadded), "padding does not make a key differ");
         assertThrows(NotFoundException.class, () -> known.delete(admin, "shop", "nope.example.org"));
         Actor viewer = new Actor("vera", "u1", false, Map.of(teamId, Role.VIEWER), null);
         assertEquals(1, known.list(viewer, "shop").size());

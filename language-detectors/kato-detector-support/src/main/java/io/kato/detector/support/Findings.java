@@ -87,9 +87,13 @@ public final class Findings {
         return this;
     }
 
-    /** A module with its own build and start commands (from the tree's root) and ports. */
+    /**
+     * A module with its own build and start commands (from the tree's root) and ports;
+     * ports outside 1–65535 (Spring's {@code server.port=0}, "any free port") are dropped.
+     */
     public Findings module(String name, String path, String build, String start, List<Integer> modulePorts) {
-        modules.add(new Detection.Module(name, path, build, start, modulePorts));
+        modules.add(new Detection.Module(name, path, build, start,
+                modulePorts.stream().filter(p -> p > 0 && p < 65536).toList()));
         return this;
     }
 

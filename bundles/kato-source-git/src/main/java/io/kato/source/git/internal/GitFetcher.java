@@ -41,6 +41,7 @@ import org.osgi.service.component.annotations.Component;
 @Component
 public class GitFetcher implements SourceFetcher {
     private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{7,40}");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[?[0-9a-fA-F:.]{2,45}]?");
 
     @Override
     public String kind() {
@@ -57,6 +58,11 @@ public class GitFetcher implements SourceFetcher {
         if (!scheme.equals("file") && !scheme.equals("https") && !scheme.equals("http") && !scheme.equals("ssh")
                 && !scheme.equals("git")) {
             throw ValidationException.of("url", "git cannot fetch '" + scheme + "' URLs: use https, http, ssh or git");
+        }
+        String host = parse(location.url()).getHost();
+        if (scheme.equals("ssh") && (host == null || !HOST.matcher(host).matches())) {
+            // The team's trusted host keys are kept under this name, which members must be able to type.
+            throw ValidationException.of("url", "the host of an ssh URL must be a DNS name or an IP address");
         }
     }
 

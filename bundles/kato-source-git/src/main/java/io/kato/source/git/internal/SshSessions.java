@@ -40,10 +40,11 @@ final class SshSessions implements AutoCloseable {
     private final TeamKeyDatabase hosts;
 
     SshSessions(Credentials credentials, String host, FetchListener listener) throws IOException {
-        this.home = Files.createTempDirectory("kato-ssh-");
-        this.hosts = new TeamKeyDatabase(credentials.hostKeys(), host, listener);
+        // The key first: a key that cannot be read must not leave a temporary folder behind.
         List<KeyPair> identities = credentials.type() == Credentials.Type.SSH_KEY
                 ? List.of(keyPair(credentials.privateKey())) : List.of();
+        this.hosts = new TeamKeyDatabase(credentials.hostKeys(), host, listener);
+        this.home = Files.createTempDirectory("kato-ssh-");
         this.factory = new SshdSessionFactoryBuilder()
                 .setHomeDirectory(home.toFile())
                 .setSshDirectory(home.resolve(".ssh").toFile())

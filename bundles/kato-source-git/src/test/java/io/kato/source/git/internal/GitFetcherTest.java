@@ -105,6 +105,16 @@ class GitFetcherTest {
     }
 
     @Test
+    void sshHostsMustBeNamesMembersCanTypeToManageTheirKeys() {
+        for (String url : new String[] {"ssh://git@my_host/shop.git", "git@github.com.:org/shop.git"}) {
+            assertThrows(io.kato.api.ValidationException.class, () -> fetcher.validate(
+                    new SourceLocation("git", url, null, null), LOCAL), url);
+        }
+        fetcher.validate(new SourceLocation("git", "git@github.com:org/shop.git", null, null), LOCAL);
+        fetcher.validate(new SourceLocation("git", "ssh://git@10.0.0.7:2222/shop.git", null, null), LOCAL);
+    }
+
+    @Test
     void localRepositoriesNeedTheAdminsConsent() {
         FetchLimits closed = new FetchLimits(Duration.ofSeconds(60), 1 << 30, 10_000, false, false);
         ValidationException e = assertThrows(ValidationException.class, () -> fetch(null, closed, dir.resolve("g")));

@@ -73,10 +73,10 @@ public class JavaMavenDetector implements LanguageDetector {
         return Optional.of(findings.toDetection());
     }
 
-    /** The port a Spring Boot module sets in its {@code application.properties}, if any. */
+    /** The port a Spring Boot module sets in its {@code application.properties}, if it is a usable one. */
     private static Optional<Integer> configuredPort(SourceTree tree, String folder) {
         return Texts.read(tree, Texts.join(folder, "src/main/resources/application.properties"))
-                .flatMap(p -> Texts.find(SERVER_PORT, p)).map(Integer::parseInt);
+                .flatMap(p -> Texts.find(SERVER_PORT, p)).map(Integer::parseInt).filter(p -> p > 0 && p < 65536);
     }
 
     private static String single(SourceTree tree, Pom pom, Findings findings) {
