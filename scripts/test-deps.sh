@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests run real servers and clients from, when they are
 # missing: PostgreSQL (store test), git (git http-backend), subversion (svnserve, svn),
-# openssh-server (sshd serving git over ssh).
+# openssh-server (sshd serving git over ssh), apache2 with libapache2-mod-svn (svn over
+# https with a self-signed certificate).
 # Needs root and apt-get; otherwise it only says what is missing.
 set -euo pipefail
 missing=()
@@ -9,6 +10,7 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v git >/dev/null 2>&1 || missing+=(git)
 command -v svnserve >/dev/null 2>&1 || missing+=(subversion)
 [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
+[ -e /usr/lib/apache2/modules/mod_dav_svn.so ] || missing+=(apache2 libapache2-mod-svn)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing test dependencies: ${missing[*]}" >&2

@@ -238,18 +238,26 @@ public class SourceCheckIT extends KatoTestSupport {
     }
 
     @Test
-    public void aPrivateRepositoryOverHttpIsFetchedWithTheTeamsPassword() throws Exception {
+    public void aPrivateRepositoryOverHttpsWithASelfSignedCertificateIsFetchedWithTheTeamsPassword()
+            throws Exception {
         Path work = repository("kato-itest-http", java.util.Map.of("go.mod", "module example.org/shop\n\ngo 1.22\n",
                 "main.go", "package main\nfunc main() {}\n"));
         Path served = Files.createTempDirectory("kato-itest-served");
         Git.cloneRepository().setURI(work.toUri().toString()).setBare(true)
                 .setDirectory(served.resolve("shop.git").toFile()).call().close();
-        try (GitHttpServer server = new GitHttpServer(served, "ci", "http-pass-4711")) {
+        try (GitHttpServer server = GitHttpServer.https(served, "ci", "http-pass-4711",
+                Files.createTempDirectory("kato-itest-tls"))) {
             String check = "{\"url\":\"" + server.url("shop.git") + "\"";
+            JsonNode untrusted = awaitCheck(json(send("POST", "/api/v1/teams/src/source-checks", ADMIN_TOKEN,
+                    check + "}", null)).path("id").asText());
+            assertEquals("failed", untrusted.path("status").asText());
+            assertTrue(untrusted.toString(), untrusted.path("message").asText().contains("trustServerCertificate"));
+            check += ",\"trustServerCertificate\":true";
             JsonNode refused = awaitCheck(json(send("POST", "/api/v1/teams/src/source-checks", ADMIN_TOKEN,
                     check + "}", null)).path("id").asText());
             assertEquals("failed", refused.path("status").asText());
             assertTrue(refused.toString(), refused.path("message").asText().contains("refused access"));
+            assertTrue(refused.path("trustServerCertificate").asBoolean());
 
             assertEquals(201, send("POST", "/api/v1/teams/src/credentials", ADMIN_TOKEN,
                     "{\"name\":\"http\",\"type\":\"password\",\"username\":\"ci\",\"secret\":\"http-pass-4711\"}",
@@ -274,6 +282,8 @@ public class SourceCheckIT extends KatoTestSupport {
             assertTrue(created, !created.contains("svn-pass-0815"));
             String out = executeCommand("kato:source-check --kind svn --credentials svnpass src " + server.url());
             assertTrue(out, out.contains("php") && out.contains("trunk") && !out.contains("svn-pass-0815"));
+            String refused = executeCommand("kato:source-check --kind svn --trust-server-cert src " + server.url());
+            assertTrue(refused, refused.contains("applies to https URLs only"));
         }
     }
 
@@ -323,6 +333,10 @@ public class SourceCheckIT extends KatoTestSupport {
                 "{\"url\":\"ext::sh -c id\"}", null);
         assertEquals(400, bad.statusCode());
         assertEquals("url", json(bad).path("errors").get(0).path("field").asText());
+        HttpResponse<String> trust = send("POST", "/api/v1/teams/src/source-checks", ADMIN_TOKEN,
+                "{\"url\":\"" + repo.toUri() + "\",\"trustServerCertificate\":true}", null);
+        assertEquals(trust.body(), 400, trust.statusCode());
+        assertEquals("trustServerCertificate", json(trust).path("errors").get(0).path("field").asText());
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.Optional;
 /** Rows of {@code source_checks}; the report is stored as the caller's JSON text. */
 public final class SourceCheckRows {
     private static final String SELECT = "SELECT id, team_id, kind, url, ref, subdir, credential, status, message,"
-            + " report, event_id, created_at, finished_at FROM source_checks";
+            + " report, event_id, created_at, finished_at, trust_cert FROM source_checks";
     private final Tx tx;
 
     public SourceCheckRows(Tx tx) {
@@ -19,15 +19,15 @@ public final class SourceCheckRows {
     /** A check as stored; {@code reportJson} is null until it succeeded. */
     public record Row(String id, String teamId, String kind, String url, String ref, String subdir, String credential,
                       String status, String message, String reportJson, String eventId, Instant createdAt,
-                      Instant finishedAt) {
+                      Instant finishedAt, boolean trustServerCertificate) {
     }
 
     public void insert(Row r) {
         tx.update("INSERT INTO source_checks (id, team_id, kind, url, ref, subdir, credential, status, message,"
-                        + " event_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " event_id, created_at, trust_cert) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.id(), r.teamId(), r.kind(), r.url(), Rows.orNull(r.ref(), Tx.Null.TEXT),
                 Rows.orNull(r.subdir(), Tx.Null.TEXT), Rows.orNull(r.credential(), Tx.Null.TEXT), r.status(),
-                r.message(), r.eventId(), r.createdAt());
+                r.message(), r.eventId(), r.createdAt(), r.trustServerCertificate());
     }
 
     public Optional<Row> byId(String id) {
@@ -67,6 +67,6 @@ public final class SourceCheckRows {
                 rs.getString("ref"), rs.getString("subdir"), rs.getString("credential"), rs.getString("status"),
                 rs.getString("message"),
                 rs.getString("report"), rs.getString("event_id"), Rows.instant(rs, "created_at"),
-                Rows.instant(rs, "finished_at"));
+                Rows.instant(rs, "finished_at"), rs.getBoolean("trust_cert"));
     }
 }

@@ -10,10 +10,11 @@ import java.time.Instant;
  * @param message  why it failed, or a one-line summary
  * @param report   what was found; null until the check succeeded
  * @param eventId  the event holding the check's log
+ * @param trustServerCertificate whether the https server's certificate was accepted unverified
  */
 public record SourceCheck(String id, String teamId, String kind, String url, String ref, String subdir,
                           String credentials, String status, String message, SourceReport report, String eventId,
-                          Instant createdAt, Instant finishedAt) {
+                          Instant createdAt, Instant finishedAt, boolean trustServerCertificate) {
     public static final String QUEUED = "queued";
     public static final String RUNNING = "running";
     public static final String SUCCEEDED = "succeeded";

@@ -44,7 +44,18 @@ public interface SourceCheckService {
      * @param ref    branch, tag or commit; null for the default
      * @param subdir the folder the service lives in, or null
      * @param credentials the name of one of the team's credentials, or null for a public repository
+     * @param trustServerCertificate for https URLs: accept a certificate that does not verify
+     *               (an internal server's self-signed one); null or false verifies it
      */
-    record SourceCheckRequest(String kind, String url, String ref, String subdir, String credentials) {
+    record SourceCheckRequest(String kind, String url, String ref, String subdir, String credentials,
+                              Boolean trustServerCertificate) {
+        public SourceCheckRequest(String kind, String url, String ref, String subdir, String credentials) {
+            this(kind, url, ref, subdir, credentials, null);
+        }
+
+        /** Whether the user asked to trust the server's certificate. */
+        public boolean trusting() {
+            return Boolean.TRUE.equals(trustServerCertificate);
+        }
     }
 }

@@ -119,7 +119,8 @@ public class SourceCheckJob implements JobHandler {
         Workspaces.delete(workspace);
         Files.createDirectories(workspace);
         context.log("Fetching " + check.url() + (check.ref() == null ? "" : " at " + check.ref()));
-        FetchResult fetched = fetcher.fetch(new SourceLocation(check.kind(), check.url(), check.ref(), check.subdir()),
+        FetchResult fetched = fetcher.fetch(new SourceLocation(check.kind(), check.url(), check.ref(), check.subdir(),
+                        check.trustServerCertificate()),
                 credentialsOf(check), workspace, SourceCheckServiceImpl.limits(c), new FetchListener() {
                     @Override
                     public void progress(String line) {

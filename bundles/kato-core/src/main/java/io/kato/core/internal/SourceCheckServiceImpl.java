@@ -82,7 +82,7 @@ public class SourceCheckServiceImpl extends ServiceSupport implements SourceChec
         SourceFetcher fetcher = fetchers.forKind(r.kind()).orElseThrow(() -> ValidationException.of("kind",
                 "no fetcher for '" + r.kind() + "' is installed" + (fetchers.kinds().isEmpty() ? ""
                         : "; installed: " + fetchers.kinds())));
-        fetcher.validate(new SourceLocation(r.kind(), r.url(), r.ref(), r.subdir()), limits(c));
+        fetcher.validate(new SourceLocation(r.kind(), r.url(), r.ref(), r.subdir(), r.trusting()), limits(c));
         return tx(tx -> {
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
             if (r.kind().equals("archive") && !ownsArchive(t.id(), r.url())) {
@@ -99,7 +99,7 @@ public class SourceCheckServiceImpl extends ServiceSupport implements SourceChec
                         + r.credentials() + "': create it first (POST /api/v1/teams/" + team + "/credentials)");
             }
             SourceCheckRows.Row row = new SourceCheckRows.Row(id, t.id(), r.kind(), r.url(), r.ref(), r.subdir(),
-                    r.credentials(), SourceCheck.QUEUED, "queued", null, eventId, now, null);
+                    r.credentials(), SourceCheck.QUEUED, "queued", null, eventId, now, null, r.trusting());
             new SourceCheckRows(tx).insert(row);
             // Two attempts: a second one only runs when the first one's worker died.
             new JobRows(tx).insert(Rows.newId(), JOB_KIND, id, eventId, 2, now);
@@ -191,7 +191,6 @@ public class SourceCheckServiceImpl extends ServiceSupport implements SourceChec
             }
         }
         return new SourceCheck(r.id(), r.teamId(), r.kind(), r.url(), r.ref(), r.subdir(), r.credential(), r.status(),
-                r.message(),
-                report, r.eventId(), r.createdAt(), r.finishedAt());
+                r.message(), report, r.eventId(), r.createdAt(), r.finishedAt(), r.trustServerCertificate());
     }
 }

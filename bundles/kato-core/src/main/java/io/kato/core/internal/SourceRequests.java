@@ -37,6 +37,9 @@ final class SourceRequests {
         }
         if (kind.equals("archive")) {
             // An upload's id, checked by the archive fetcher and against the team at start.
+            if (r.trusting()) {
+                throw ValidationException.of("trustServerCertificate", "applies to https URLs only, not to uploads");
+            }
             return new SourceCheckRequest(kind, url, null, subdir(r.subdir()), null);
         }
         var scheme = SCHEME.matcher(url);
@@ -67,7 +70,11 @@ final class SourceRequests {
         }
         String credentials = r.credentials() == null || r.credentials().isBlank() ? null
                 : Names.dnsLabel("credentials", r.credentials().strip());
-        return new SourceCheckRequest(kind, url, ref, subdir(r.subdir()), credentials);
+        if (r.trusting() && !"https".equals(s)) {
+            throw ValidationException.of("trustServerCertificate", "applies to https URLs only: other schemes have"
+                    + " no server certificate to trust (ssh servers are checked by their host keys)");
+        }
+        return new SourceCheckRequest(kind, url, ref, subdir(r.subdir()), credentials, r.trusting());
     }
 
     /** A relative folder inside the tree, with '/' separators, or null for the root. */

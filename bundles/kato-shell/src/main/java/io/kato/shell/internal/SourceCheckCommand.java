@@ -43,9 +43,14 @@ public class SourceCheckCommand extends KatoCommandSupport {
     @Option(name = "-w", aliases = "--wait", description = "Seconds to wait for the report (default 120)")
     int wait = 120;
 
+    @Option(name = "--trust-server-cert", description = "https only: accept the server's certificate even if it does"
+            + " not verify (an internal server's self-signed one)")
+    boolean trustServerCert;
+
     @Override
     protected Object run(Actor actor) throws InterruptedException {
-        SourceCheck c = checks.start(actor, team, new SourceCheckRequest(kind, url, ref, subdir, credentials));
+        SourceCheck c = checks.start(actor, team, new SourceCheckRequest(kind, url, ref, subdir, credentials,
+                trustServerCert));
         out().println("Source check " + c.id() + " queued");
         long deadline = System.nanoTime() + wait * 1_000_000_000L;
         while (!c.status().equals(SourceCheck.SUCCEEDED) && !c.status().equals(SourceCheck.FAILED)

@@ -26,6 +26,11 @@ final class GitErrors {
             return new SourceFetchException("The repository refused access: check the credentials, or that the"
                     + " deploy key is added to the repository");
         }
+        if (text.contains("ssl problems") || text.contains("certificate") || text.contains("pkix path")) {
+            return new SourceFetchException("The server's certificate of " + where.url() + " could not be verified:"
+                    + " if it is your own server's self-signed certificate, check again with"
+                    + " \"trustServerCertificate\": true (shell: --trust-server-cert)");
+        }
         if (e instanceof RefNotFoundException || text.contains("remote branch") && text.contains("not found")
                 || text.contains("ref") && text.contains("cannot be resolved") || text.contains("missing commit")
                 || text.contains("did not find")) {

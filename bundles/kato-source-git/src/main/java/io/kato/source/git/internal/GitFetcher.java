@@ -24,6 +24,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.SshSessionFactory;
 import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.URIish;
@@ -104,10 +105,16 @@ public class GitFetcher implements SourceFetcher {
             clone.setDepth(1); // a check needs the files, not the history
         }
         String scheme = scheme(uri);
+        CredentialsProvider provider = null;
         if (credentials.type() == Credentials.Type.PASSWORD || credentials.type() == Credentials.Type.TOKEN) {
             String user = credentials.username() == null ? "oauth2" : credentials.username();
-            clone.setCredentialsProvider(new UsernamePasswordCredentialsProvider(user, credentials.secret()));
+            provider = new UsernamePasswordCredentialsProvider(user, credentials.secret());
         }
+        if (location.trustServerCertificate() && scheme.equals("https")) {
+            listener.progress("The server's certificate is accepted without verification, as asked");
+            provider = new TrustingCredentials(provider);
+        }
+        clone.setCredentialsProvider(provider);
         SshSessions ssh = null;
         try {
             if (scheme.equals("ssh")) {

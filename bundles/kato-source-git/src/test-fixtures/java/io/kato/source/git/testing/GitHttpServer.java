@@ -2,6 +2,8 @@ package io.kato.source.git.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,12 +12,17 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.Base64;
 import java.util.Map;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A real git smart-HTTP server for tests: the JDK's HTTP server on loopback runs the
- * installed {@code git http-backend} as a CGI program, behind HTTP basic authentication.
+ * installed {@code git http-backend} as a CGI program, behind HTTP basic authentication;
+ * optionally over https with a self-signed certificate.
  */
 public final class GitHttpServer implements AutoCloseable {
     private final HttpServer server;
@@ -23,16 +30,51 @@ public final class GitHttpServer implements AutoCloseable {
     private final String expectedAuth;
 
     public GitHttpServer(Path projectRoot, String user, String password) throws IOException {
+        this(projectRoot, user, password, HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                0));
+    }
+
+    private GitHttpServer(Path projectRoot, String user, String password, HttpServer server) {
         this.projectRoot = projectRoot;
         this.expectedAuth = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.server = server;
         server.createContext("/git/", this::handle);
         server.start();
     }
 
+    /**
+     * The same server over https, with a self-signed certificate made by {@code keytool} in
+     * {@code keyDir}: no client trusts it unless told to.
+     */
+    public static GitHttpServer https(Path projectRoot, String user, String password, Path keyDir)
+            throws IOException, InterruptedException, GeneralSecurityException {
+        Path store = keyDir.resolve("server.p12");
+        char[] secret = "changeit".toCharArray();
+        Process keytool = new ProcessBuilder("keytool", "-genkeypair", "-alias", "git", "-keyalg", "RSA",
+                "-keysize", "2048", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2",
+                "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit", "-keypass",
+                "changeit").redirectErrorStream(true).start();
+        String out = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (keytool.waitFor() != 0) {
+            throw new IOException("keytool failed: " + out);
+        }
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (var in = java.nio.file.Files.newInputStream(store)) {
+            keys.load(in, secret);
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keys, secret);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(kmf.getKeyManagers(), null, null);
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        return new GitHttpServer(projectRoot, user, password, server);
+    }
+
     public String url(String repository) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/git/" + repository;
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return scheme + "://127.0.0.1:" + server.getAddress().getPort() + "/git/" + repository;
     }
 
     private void handle(HttpExchange exchange) throws IOException {

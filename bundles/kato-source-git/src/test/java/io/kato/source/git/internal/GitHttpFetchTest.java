@@ -76,6 +76,33 @@ class GitHttpFetchTest {
     }
 
     @Test
+    void anHttpsServerWithASelfSignedCertificateIsFetchedOnlyWhenTrusted() throws Exception {
+        Credentials ci = new Credentials(Credentials.Type.PASSWORD, "ci", "s3cret-pass".toCharArray(), null);
+        try (GitHttpServer https = GitHttpServer.https(dir.resolve("served"), "ci", "s3cret-pass",
+                Files.createDirectories(dir.resolve("tls")))) {
+            String url = https.url("shop.git");
+            assertTrue(url.startsWith("https://"));
+            Path refusedInto = Files.createDirectories(dir.resolve("h1"));
+            SourceFetchException e = assertThrows(SourceFetchException.class, () -> new GitFetcher().fetch(
+                    new SourceLocation("git", url, null, null), ci, refusedInto, LOOPBACK, QUIET));
+            assertTrue(e.getMessage().contains("certificate") && e.getMessage().contains("trustServerCertificate"),
+                    e.getMessage());
+
+            Path into = Files.createDirectories(dir.resolve("h2"));
+            FetchResult r = new GitFetcher().fetch(new SourceLocation("git", url, null, null, true), ci, into,
+                    LOOPBACK, QUIET);
+            assertEquals(head.getName(), r.revision());
+            assertTrue(Files.exists(into.resolve("go.mod")));
+
+            Path anonymous = Files.createDirectories(dir.resolve("h3"));
+            SourceFetchException refused = assertThrows(SourceFetchException.class, () -> new GitFetcher().fetch(
+                    new SourceLocation("git", url, null, null, true), Credentials.none(), anonymous, LOOPBACK, QUIET));
+            assertTrue(refused.getMessage().contains("refused access"), "trust opens TLS, not the repository: "
+                    + refused.getMessage());
+        }
+    }
+
+    @Test
     void noCredentialsIsRefusedToo() {
         SourceFetchException e = assertThrows(SourceFetchException.class, () -> fetch(Credentials.none(),
                 dir.resolve("c")));

@@ -20,17 +20,23 @@ final class SvnClient {
     private final Path configDir;
     private final Credentials credentials;
     private final Duration timeout;
+    private final boolean trustServerCertificate;
 
-    SvnClient(Path configDir, Credentials credentials, Duration timeout) {
+    SvnClient(Path configDir, Credentials credentials, Duration timeout, boolean trustServerCertificate) {
         this.configDir = configDir;
         this.credentials = credentials;
         this.timeout = timeout;
+        this.trustServerCertificate = trustServerCertificate;
     }
 
     /** Runs {@code svn ARGS}; returns its standard output. */
     String run(List<String> args, String url, String ref) {
         List<String> command = new ArrayList<>(List.of("svn", "--non-interactive", "--no-auth-cache",
                 "--config-dir", configDir.toString()));
+        if (trustServerCertificate) {
+            // Every failure svn can report about a certificate; the user vouched for the server.
+            command.add("--trust-server-cert-failures=unknown-ca,cn-mismatch,expired,not-yet-valid,other");
+        }
         boolean password = credentials.secret() != null
                 && (credentials.type() == Credentials.Type.PASSWORD || credentials.type() == Credentials.Type.TOKEN);
         if (password) {
@@ -81,6 +87,11 @@ final class SvnClient {
         if (e.contains("170000") || e.contains("e160013") || e.contains("non-existent") || e.contains("not found")) {
             return new SourceFetchException("'" + ref + "' does not exist in " + url + ": check the ref (trunk,"
                     + " branches/NAME, tags/NAME) and the URL");
+        }
+        if (e.contains("e230001") || e.contains("certificate verification failed")) {
+            return new SourceFetchException("The server's certificate of " + url + " could not be verified: if it is"
+                    + " your own server's self-signed certificate, check again with \"trustServerCertificate\": true"
+                    + " (shell: --trust-server-cert)");
         }
         if (e.contains("e170013") || e.contains("e000111") || e.contains("unable to connect")
                 || e.contains("connection refused")) {

@@ -81,7 +81,7 @@ public class SvnFetcher implements SourceFetcher {
         }
         String url = location.url().replaceAll("/+$", "") + "/" + ref;
         SvnClient svn = new SvnClient(target.resolveSibling(target.getFileName() + ".svn-config"), credentials,
-                limits.timeout());
+                limits.timeout(), location.trustServerCertificate() && location.url().startsWith("https:"));
         try {
             List<String> info = new ArrayList<>(List.of("info", "--xml"));
             if (revision != null) {

@@ -25,21 +25,10 @@ public final class SvnServer implements AutoCloseable {
     public SvnServer(Path dir, String user, String password, Map<String, String> trunk)
             throws IOException, InterruptedException {
         Path repo = dir.resolve("repos/shop");
-        Files.createDirectories(repo.getParent());
-        run("svnadmin", "create", repo.toString());
+        createRepository(dir, repo, trunk);
         Files.writeString(repo.resolve("conf/svnserve.conf"),
                 "[general]\nanon-access = none\nauth-access = write\npassword-db = passwd\n");
         Files.writeString(repo.resolve("conf/passwd"), "[users]\n" + user + " = " + password + "\n");
-        Path layout = dir.resolve("import");
-        for (var file : trunk.entrySet()) {
-            Path f = layout.resolve("trunk").resolve(file.getKey());
-            Files.createDirectories(f.getParent());
-            Files.writeString(f, file.getValue());
-        }
-        Files.createDirectories(layout.resolve("branches"));
-        Files.createDirectories(layout.resolve("tags"));
-        run("svn", "import", "-q", "-m", "initial", layout.toString(), repo.toUri().toString());
-        run("svn", "copy", "-q", "-m", "tag", repo.toUri() + "/trunk", repo.toUri() + "/tags/v1");
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
@@ -56,6 +45,23 @@ public final class SvnServer implements AutoCloseable {
         }
         process.destroy();
         throw new IOException("svnserve did not start on port " + port);
+    }
+
+    /** Makes a repository with trunk (these files), branches and tags ({@code tags/v1} = trunk). */
+    static void createRepository(Path dir, Path repo, Map<String, String> trunk)
+            throws IOException, InterruptedException {
+        Files.createDirectories(repo.getParent());
+        run("svnadmin", "create", repo.toString());
+        Path layout = dir.resolve("import");
+        for (var file : trunk.entrySet()) {
+            Path f = layout.resolve("trunk").resolve(file.getKey());
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, file.getValue());
+        }
+        Files.createDirectories(layout.resolve("branches"));
+        Files.createDirectories(layout.resolve("tags"));
+        run("svn", "import", "-q", "-m", "initial", layout.toString(), repo.toUri().toString());
+        run("svn", "copy", "-q", "-m", "tag", repo.toUri() + "/trunk", repo.toUri() + "/tags/v1");
     }
 
     /** The repository's root URL ({@code svn://127.0.0.1:PORT/shop}). */

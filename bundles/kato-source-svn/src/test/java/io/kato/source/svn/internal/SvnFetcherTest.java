@@ -12,6 +12,7 @@ import io.kato.api.source.FetchListener;
 import io.kato.api.source.FetchResult;
 import io.kato.api.source.SourceFetchException;
 import io.kato.api.source.SourceLocation;
+import io.kato.source.svn.testing.SvnHttpsServer;
 import io.kato.source.svn.testing.SvnServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +88,24 @@ class SvnFetcherTest {
     void aMissingBranchSaysSo() {
         SourceFetchException e = assertThrows(SourceFetchException.class, () -> fetch("branches/nope", CI, "m"));
         assertTrue(e.getMessage().contains("'branches/nope' does not exist"), e.getMessage());
+    }
+
+    @Test
+    void anHttpsServerWithASelfSignedCertificateIsFetchedOnlyWhenTrusted() throws Exception {
+        Path web = Files.createDirectories(dir.resolve("web"));
+        try (SvnHttpsServer https = new SvnHttpsServer(web, "ci", "s3cret-pass", Map.of("go.mod", "module x\n"))) {
+            Path refusedInto = Files.createDirectories(dir.resolve("h1"));
+            SourceFetchException e = assertThrows(SourceFetchException.class, () -> new SvnFetcher().fetch(
+                    new SourceLocation("svn", https.url(), null, null), CI, refusedInto, LOOPBACK, QUIET));
+            assertTrue(e.getMessage().contains("certificate") && e.getMessage().contains("trustServerCertificate"),
+                    e.getMessage() + https.log());
+
+            Path into = Files.createDirectories(dir.resolve("h2"));
+            FetchResult r = new SvnFetcher().fetch(new SourceLocation("svn", https.url(), null, null, true), CI, into,
+                    LOOPBACK, QUIET);
+            assertEquals("trunk", r.ref(), https.log());
+            assertTrue(Files.exists(into.resolve("go.mod")));
+        }
     }
 
     @Test
