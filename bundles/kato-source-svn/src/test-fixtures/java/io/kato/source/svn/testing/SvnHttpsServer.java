@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,10 +31,10 @@ public final class SvnHttpsServer implements AutoCloseable {
         this.dir = dir;
         Path repos = Files.createDirectories(dir.resolve("repos"));
         SvnServer.createRepository(dir, repos.resolve("shop"), trunk);
-        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-                "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", dir.resolve("key.pem").toString(),
-                "-out", dir.resolve("cert.pem").toString());
-        run("htpasswd", "-bc", dir.resolve("htpasswd").toString(), user, password);
+        SvnServer.run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                "-keyout", dir.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString());
+        SvnServer.run("htpasswd", "-bc", dir.resolve("htpasswd").toString(), user, password);
         readableByApache();
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -123,15 +121,7 @@ public final class SvnHttpsServer implements AutoCloseable {
             }
         }
         if ("root".equals(System.getProperty("user.name"))) {
-            run("chown", "-R", "www-data:www-data", dir.resolve("repos").toString());
-        }
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + out);
+            SvnServer.run("chown", "-R", "www-data:www-data", dir.resolve("repos").toString());
         }
     }
 

@@ -69,7 +69,8 @@ public final class SvnServer implements AutoCloseable {
         return url;
     }
 
-    private static void run(String... command) throws IOException, InterruptedException {
+    /** Runs a command to its end; fails with its output when it fails. */
+    static void run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
