@@ -95,6 +95,7 @@ public final class ComponentRows {
 
     public boolean delete(String id, long expectedVersion) {
         deleteChildren(id);
+        new BuildRows(tx).deleteFor(id);
         return tx.update("DELETE FROM components WHERE id = ? AND version = ?", id, expectedVersion) == 1;
     }
 

@@ -21,8 +21,15 @@ public record BuildPlan(String strategy, List<Step> steps, String artifact, List
         probes = List.copyOf(probes);
     }
 
-    /** One command: argv (no shell), extra env, and the folder relative to the workspace. */
+    /**
+     * One command: argv (no shell), extra env, and the folder relative to the workspace.
+     * In argv and env values, {@value #CACHE} stands for the component's cache folder,
+     * kept between its builds (a package manager's download cache, say).
+     */
     public record Step(String name, List<String> argv, Map<String, String> env, String workdir) {
+        /** Replaced by the runtime with the component's cache folder. */
+        public static final String CACHE = "{cache}";
+
         public Step {
             argv = List.copyOf(argv);
             env = Map.copyOf(env);

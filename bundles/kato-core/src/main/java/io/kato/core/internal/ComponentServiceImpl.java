@@ -7,6 +7,7 @@ import io.kato.api.Page;
 import io.kato.api.PageRequest;
 import io.kato.api.ValidationException;
 import io.kato.api.model.App;
+import io.kato.api.model.Build;
 import io.kato.api.model.Component;
 import io.kato.api.model.ComponentState;
 import io.kato.api.model.DeployType;
@@ -16,6 +17,7 @@ import io.kato.api.model.SourceKind;
 import io.kato.api.model.Team;
 import io.kato.api.runtime.Observation;
 import io.kato.api.service.ComponentService;
+import io.kato.store.BuildRows;
 import io.kato.store.ComponentRows;
 import io.kato.store.Rows;
 import io.kato.store.Store;
@@ -49,10 +51,18 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
     @Override
     public ComponentState state(Actor actor, String team, String component) {
         Component c = get(actor, team, component);
-        // Builds and versions arrive with the build step; until then nothing has a version to run.
+        record Builds(boolean hasVersion, String latest) {
+        }
+        Builds builds = tx(tx -> {
+            BuildRows rows = new BuildRows(tx);
+            return new Builds(rows.countVersions(c.id()) > 0,
+                    rows.latestBuild(c.id()).map(BuildRows.Build::status).orElse(null));
+        });
+        boolean building = Build.QUEUED.equals(builds.latest()) || Build.RUNNING.equals(builds.latest());
         Observation seen = runtimes.active().map(r -> r.observe(c.id())).orElse(null);
-        return ComponentStates.derive(new ComponentStates.Facts(c.desiredRunning(), c.instances(), false, false,
-                ComponentStates.Operation.NONE, seen));
+        return ComponentStates.derive(new ComponentStates.Facts(c.desiredRunning(), c.instances(), builds.hasVersion(),
+                Build.FAILED.equals(builds.latest()),
+                building ? ComponentStates.Operation.BUILDING : ComponentStates.Operation.NONE, seen));
     }
 
     @Override

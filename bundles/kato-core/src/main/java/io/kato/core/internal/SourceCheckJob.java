@@ -9,16 +9,11 @@ import io.kato.api.job.JobFailedException;
 import io.kato.api.job.JobHandler;
 import io.kato.api.model.SourceCheck;
 import io.kato.api.model.SourceReport;
-import io.kato.api.source.Credentials;
-import io.kato.api.source.FetchListener;
 import io.kato.api.source.FetchResult;
 import io.kato.api.source.SourceFetchException;
-import io.kato.api.source.SourceFetcher;
-import io.kato.api.source.SourceLocation;
 import io.kato.store.SourceCheckRows;
 import io.kato.store.Store;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,41 +30,19 @@ import org.slf4j.LoggerFactory;
  * detector on the index, keep the report, delete the workspace. Problems in the user's
  * input end the check as failed with a message saying what to fix; they are not retried.
  */
-@Component(service = JobHandler.class, property = JobHandler.KIND_PROPERTY + "=" + SourceCheckServiceImpl.JOB_KIND,
-        configurationPid = "io.kato.source")
+@Component(service = JobHandler.class, property = JobHandler.KIND_PROPERTY + "=" + SourceCheckServiceImpl.JOB_KIND)
 public class SourceCheckJob implements JobHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SourceCheckJob.class);
     private final Store store;
-    private final SourceFetchers fetchers;
+    private final SourceWorkspaces sources;
     private final LanguageRegistryImpl detectors;
-    private final Path workRoot;
-    private volatile SourceConfig config;
-
-    private final CredentialServiceImpl credentials;
-    private final KnownHostServiceImpl knownHosts;
 
     @Activate
-    public SourceCheckJob(@Reference Store store, @Reference SourceFetchers fetchers,
-                          @Reference LanguageRegistryImpl detectors, @Reference CredentialServiceImpl credentials,
-                          @Reference KnownHostServiceImpl knownHosts, SourceConfig config) {
-        this(store, fetchers, detectors, credentials, knownHosts, config, DataDir.kato().resolve("work"));
-    }
-
-    SourceCheckJob(Store store, SourceFetchers fetchers, LanguageRegistryImpl detectors,
-                   CredentialServiceImpl credentials, KnownHostServiceImpl knownHosts, SourceConfig config,
-                   Path workRoot) {
-        this.knownHosts = knownHosts;
+    public SourceCheckJob(@Reference Store store, @Reference SourceWorkspaces sources,
+                          @Reference LanguageRegistryImpl detectors) {
         this.store = store;
-        this.fetchers = fetchers;
+        this.sources = sources;
         this.detectors = detectors;
-        this.credentials = credentials;
-        this.config = config;
-        this.workRoot = workRoot;
-    }
-
-    @Modified
-    void modified(SourceConfig changed) {
-        this.config = changed;
     }
 
     @Override
@@ -82,8 +54,9 @@ public class SourceCheckJob implements JobHandler {
         }
         store.inTransaction(tx -> new SourceCheckRows(tx).transition(check.id(), check.status(), SourceCheck.RUNNING,
                 "running"));
-        Path workspace = workRoot.resolve("check-" + check.id());
+        Path workspace = null;
         try {
+            workspace = sources.workspace("check-" + check.id());
             SourceReport report = check(check, workspace, context);
             String summary = report.languages().isEmpty() ? "no known language found"
                     : "found " + String.join(", ", report.languages().stream().map(Detection::language).toList());
@@ -108,36 +81,16 @@ public class SourceCheckJob implements JobHandler {
             end(check, SourceCheck.FAILED, message, null);
             throw new JobFailedException(message);
         } finally {
-            Workspaces.delete(workspace);
+            if (workspace != null) {
+                Workspaces.delete(workspace);
+            }
         }
     }
 
     private SourceReport check(SourceCheckRows.Row check, Path workspace, JobContext context) throws IOException {
-        SourceConfig c = config;
-        SourceFetcher fetcher = fetchers.forKind(check.kind()).orElseThrow(() -> new JobFailedException(
-                "No fetcher for '" + check.kind() + "' is installed any more"));
-        Workspaces.delete(workspace);
-        Files.createDirectories(workspace);
-        context.log("Fetching " + check.url() + (check.ref() == null ? "" : " at " + check.ref()));
-        FetchResult fetched = fetcher.fetch(new SourceLocation(check.kind(), check.url(), check.ref(), check.subdir(),
-                        check.trustServerCertificate()),
-                credentialsOf(check), workspace, SourceCheckServiceImpl.limits(c), new FetchListener() {
-                    @Override
-                    public void progress(String line) {
-                        context.log(line);
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return false;
-                    }
-                });
-        context.log("Fetched revision " + fetched.revision() + (fetched.ref() == null ? "" : " (" + fetched.ref() + ")"));
-        Path root = check.subdir() == null ? workspace : workspace.resolve(check.subdir());
-        // Real paths: a sub-directory that is a link must not lead the index out of the workspace.
-        if (!Files.isDirectory(root) || !root.toRealPath().startsWith(workspace.toRealPath())) {
-            throw new JobFailedException("The repository has no folder '" + check.subdir() + "': check subdir");
-        }
+        SourceConfig c = sources.config();
+        FetchResult fetched = sources.fetch(check, workspace, context::log);
+        Path root = SourceWorkspaces.folder(workspace, check.subdir());
         FileSourceTree tree = FileSourceTree.index(root, c.maxFiles());
         context.log("Indexed " + tree.files().size() + " files" + (tree.truncated() ? " (truncated)" : ""));
         List<Detection> found = new ArrayList<>();
@@ -167,20 +120,6 @@ public class SourceCheckJob implements JobHandler {
         }
         return new SourceReport(fetched.revision(), fetched.ref(), found, LanguageBreakdown.of(tree), problems,
                 tree.files().size(), tree.truncated());
-    }
-
-    /** The check's credential, if any, and always the team's trusted SSH host keys. */
-    private Credentials credentialsOf(SourceCheckRows.Row check) {
-        if (check.credential() == null) {
-            return Credentials.none().withHostKeys(knownHosts.forTeam(check.teamId()));
-        }
-        try {
-            return store.inTransaction(tx -> credentials.open(tx, check.teamId(), check.credential()))
-                    .withHostKeys(knownHosts.forTeam(check.teamId()));
-        } catch (io.kato.api.NotFoundException e) {
-            throw new JobFailedException("The credential '" + check.credential() + "' was deleted: create it again"
-                    + " or check without it");
-        }
     }
 
     /** A detector that fails is reported, not fatal: the others still speak. */

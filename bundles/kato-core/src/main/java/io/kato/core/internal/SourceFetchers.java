@@ -1,11 +1,8 @@
 package io.kato.core.internal;
 
 import io.kato.api.source.SourceFetcher;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -15,29 +12,23 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /** The source fetchers registered right now, chosen by kind as {@link SourceFetcher} says. */
 @Component(service = SourceFetchers.class)
 public class SourceFetchers {
-    private final Map<Long, Entry> fetchers = new ConcurrentHashMap<>();
-
-    record Entry(SourceFetcher fetcher, long serviceId, int ranking) {
-    }
+    private final RankedServices<SourceFetcher> fetchers = new RankedServices<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addFetcher(SourceFetcher fetcher, Map<String, Object> props) {
-        long id = (Long) props.get(Constants.SERVICE_ID);
-        fetchers.put(id, new Entry(fetcher, id, props.get(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0));
+        fetchers.add(fetcher, props);
     }
 
     void removeFetcher(SourceFetcher fetcher, Map<String, Object> props) {
-        fetchers.remove((Long) props.get(Constants.SERVICE_ID));
+        fetchers.remove(props);
     }
 
     Optional<SourceFetcher> forKind(String kind) {
-        return fetchers.values().stream().filter(e -> e.fetcher().kind().equals(kind))
-                .min(Comparator.comparingInt((Entry e) -> -e.ranking()).thenComparingLong(Entry::serviceId))
-                .map(Entry::fetcher);
+        return fetchers.ordered().stream().filter(f -> f.kind().equals(kind)).findFirst();
     }
 
     String kinds() {
-        return String.join(", ", fetchers.values().stream().map(e -> e.fetcher().kind()).sorted().distinct().toList());
+        return String.join(", ", fetchers.ordered().stream().map(SourceFetcher::kind).sorted().distinct().toList());
     }
 }

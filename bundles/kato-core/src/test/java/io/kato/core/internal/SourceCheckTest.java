@@ -122,8 +122,8 @@ class SourceCheckTest {
         checks = new SourceCheckServiceImpl(store, fetchers, config(false), Clock.systemUTC(), dir.resolve("archives"));
         workers = new JobWorkers(store, Clock.systemUTC(), "test", Duration.ofSeconds(30), Runnable::run, 1);
         workers.addHandler(SourceCheckServiceImpl.JOB_KIND,
-                new SourceCheckJob(store, fetchers, detectors, credentials, new KnownHostServiceImpl(store),
-                        config(false), dir.resolve("work")));
+                new SourceCheckJob(store, new SourceWorkspaces(store, fetchers, credentials,
+                        new KnownHostServiceImpl(store), config(false), dir.resolve("work")), detectors));
     }
 
     private SourceCheck runToEnd(SourceCheckRequest request) {

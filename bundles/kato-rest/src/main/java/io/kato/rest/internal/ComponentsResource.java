@@ -11,6 +11,9 @@ import io.kato.api.model.EnvScope;
 import io.kato.api.model.EnvVar;
 import io.kato.api.model.Port;
 import io.kato.api.model.Protocol;
+import io.kato.api.model.Build;
+import io.kato.api.model.Version;
+import io.kato.api.service.BuildService;
 import io.kato.api.service.ComponentService;
 import io.kato.api.service.ComponentService.ComponentChanges;
 import io.kato.api.service.ComponentService.ComponentDraft;
@@ -40,9 +43,41 @@ import javax.ws.rs.core.SecurityContext;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ComponentsResource {
     private final ComponentService components;
+    private final BuildService builds;
 
-    ComponentsResource(ComponentService components) {
+    ComponentsResource(ComponentService components, BuildService builds) {
         this.components = components;
+        this.builds = builds;
+    }
+
+    /**
+     * Queues a build of the component: {@code 202} with the build, {@code Location} its
+     * event, whose log is the build log.
+     */
+    @POST
+    @Path("{component}/build")
+    public Response build(@PathParam("team") String team, @PathParam("component") String component,
+                          @Context SecurityContext sc) {
+        Build b = builds.build(actor(sc), team, component);
+        return Response.accepted(b).location(java.net.URI.create("/api/v1/teams/" + team + "/events/" + b.id()))
+                .build();
+    }
+
+    @GET
+    @Path("{component}/builds/{build}")
+    public Build buildOf(@PathParam("team") String team, @PathParam("component") String component,
+                         @PathParam("build") String build, @Context SecurityContext sc) {
+        return builds.get(actor(sc), team, component, build);
+    }
+
+    /** The component's versions, newest first. */
+    @GET
+    @Path("{component}/versions")
+    public ResourceSupport.PageBody<Version> versions(@PathParam("team") String team,
+                                                      @PathParam("component") String component,
+                                                      @QueryParam("offset") Integer offset,
+                                                      @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
+        return ResourceSupport.body(builds.versions(actor(sc), team, component, ResourceSupport.page(offset, limit)));
     }
 
     /** A component as the API shows it: its fields and its current state. */

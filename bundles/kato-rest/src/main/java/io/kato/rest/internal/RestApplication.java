@@ -3,6 +3,7 @@ package io.kato.rest.internal;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import io.kato.api.service.AccessService;
 import io.kato.api.service.AppService;
+import io.kato.api.service.BuildService;
 import io.kato.api.service.ComponentService;
 import io.kato.api.service.CredentialService;
 import io.kato.api.service.EventService;
@@ -41,9 +42,9 @@ public class RestApplication {
                            @Reference ComponentService components, @Reference EventService events,
                            @Reference AccessService access, @Reference LanguageRegistry languages,
                            @Reference SourceCheckService checks, @Reference CredentialService credentials,
-                           @Reference KnownHostService knownHosts) {
+                           @Reference KnownHostService knownHosts, @Reference BuildService builds) {
         ResourceConfig config = resourceConfig(teams, apps, components, events, access, languages, checks,
-                credentials, knownHosts);
+                credentials, knownHosts, builds);
         // Jersey looks up its injection manager through the context class loader: make it this bundle's.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -63,7 +64,7 @@ public class RestApplication {
     static ResourceConfig resourceConfig(TeamService teams, AppService apps, ComponentService components,
                                          EventService events, AccessService access, LanguageRegistry languages,
                                          SourceCheckService checks, CredentialService credentials,
-                                         KnownHostService knownHosts) {
+                                         KnownHostService knownHosts, BuildService builds) {
         ResourceConfig config = new ResourceConfig();
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
@@ -78,7 +79,7 @@ public class RestApplication {
         config.register(new SystemResource(languages, new OpenApi(RESOURCES)));
         config.register(new TeamsResource(teams, events));
         config.register(new AppsResource(apps));
-        config.register(new ComponentsResource(components));
+        config.register(new ComponentsResource(components, builds));
         config.register(new EventsResource(events));
         config.register(new UsersResource(access));
         config.register(new SourceChecksResource(checks, components));

@@ -10,6 +10,7 @@ import io.kato.api.PreconditionFailedException;
 import io.kato.api.UnauthenticatedException;
 import io.kato.api.service.AccessService;
 import io.kato.api.service.AppService;
+import io.kato.api.service.BuildService;
 import io.kato.api.service.ComponentService;
 import io.kato.api.service.CredentialService;
 import io.kato.api.service.KnownHostService;
@@ -67,7 +68,7 @@ class RoutingTest {
                 recorder(AppService.class), recorder(ComponentService.class), recorder(EventService.class),
                 recorder(AccessService.class), recorder(LanguageRegistry.class),
                 recorder(SourceCheckService.class), recorder(CredentialService.class),
-                recorder(KnownHostService.class)));
+                recorder(KnownHostService.class), recorder(BuildService.class)));
         ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
                 URI.create("http://localhost/api/" + path), method, new Anonymous(), new MapPropertiesDelegate(),
                 null);
@@ -106,6 +107,9 @@ class RoutingTest {
             {"DELETE", "v1/teams/shop/credentials/github", "CredentialService.delete"},
             {"GET", "v1/teams/shop/credentials", "CredentialService.list"},
             {"GET", "v1/teams/shop/known-hosts", "KnownHostService.list"},
+            {"POST", "v1/teams/shop/components/api/build", "BuildService.build"},
+            {"GET", "v1/teams/shop/components/api/builds/b1", "BuildService.get"},
+            {"GET", "v1/teams/shop/components/api/versions", "BuildService.versions"},
             {"POST", "v1/teams/shop/known-hosts", "KnownHostService.pin"},
             {"DELETE", "v1/teams/shop/known-hosts/git.example.org:2222", "KnownHostService.delete"},
             {"POST", "v1/teams/shop/source-checks/c1/components", "ComponentService.createFromModules"},

@@ -1,0 +1,31 @@
+package io.kato.api.service;
+
+import io.kato.api.Actor;
+import io.kato.api.model.Build;
+import io.kato.api.Page;
+import io.kato.api.PageRequest;
+import io.kato.api.model.Version;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Builds components made from source into versions, on the active runtime. A build is a
+ * persisted job: it fetches the component's source as its source check did (same
+ * credentials, host keys and certificate trust), plans the build with the first
+ * {@link io.kato.api.build.BuildStrategy} that supports the component's language, and has
+ * the runtime run the plan. Its event's log is the build log.
+ */
+@ProviderType
+public interface BuildService {
+    /**
+     * Queues a build. Team admins and developers.
+     *
+     * @throws io.kato.api.ConflictException when the component has no source to build, or
+     *                                       no runtime is active to build on
+     */
+    Build build(Actor actor, String team, String component);
+
+    Build get(Actor actor, String team, String component, String buildId);
+
+    /** The component's versions, newest first. */
+    Page<Version> versions(Actor actor, String team, String component, PageRequest page);
+}

@@ -1,0 +1,213 @@
+package io.kato.core.internal;
+
+import io.kato.api.KatoException;
+import io.kato.api.build.BuildContext;
+import io.kato.api.build.BuildPlan;
+import io.kato.api.build.BuildPlanException;
+import io.kato.api.build.BuildStrategy;
+import io.kato.api.detect.Detection;
+import io.kato.api.job.JobContext;
+import io.kato.api.job.JobFailedException;
+import io.kato.api.job.JobHandler;
+import io.kato.api.model.Build;
+import io.kato.api.model.Component;
+import io.kato.api.model.EnvScope;
+import io.kato.api.model.EnvVar;
+import io.kato.api.model.SourceCheck;
+import io.kato.api.model.Team;
+import io.kato.api.runtime.BuildRequest;
+import io.kato.api.runtime.Runtime;
+import io.kato.api.runtime.RuntimeFailure;
+import io.kato.api.source.FetchResult;
+import io.kato.api.source.SourceFetchException;
+import io.kato.store.BuildRows;
+import io.kato.store.ComponentRows;
+import io.kato.store.DuplicateKeyException;
+import io.kato.store.Rows;
+import io.kato.store.SourceCheckRows;
+import io.kato.store.Store;
+import io.kato.store.TeamRows;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one build: fetch the component's source as its check did, index it, take the
+ * detection the check stored for the component's language, let the first supporting
+ * {@link BuildStrategy} plan, have the active runtime run the plan, and record the result
+ * as the component's next version. The build's event log is the build log.
+ */
+@org.osgi.service.component.annotations.Component(service = JobHandler.class,
+        property = JobHandler.KIND_PROPERTY + "=" + BuildServiceImpl.JOB_KIND)
+public class BuildJob implements JobHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(BuildJob.class);
+    private final Store store;
+    private final SourceWorkspaces sources;
+    private final BuildStrategies strategies;
+    private final Runtimes runtimes;
+    private final Secrets secrets;
+    private final Path cacheRoot;
+
+    @Activate
+    public BuildJob(@Reference Store store, @Reference SourceWorkspaces sources, @Reference BuildStrategies strategies,
+                    @Reference Runtimes runtimes, @Reference Secrets secrets) {
+        this(store, sources, strategies, runtimes, secrets, DataDir.kato().resolve("cache"));
+    }
+
+    BuildJob(Store store, SourceWorkspaces sources, BuildStrategies strategies, Runtimes runtimes, Secrets secrets,
+             Path cacheRoot) {
+        this.store = store;
+        this.sources = sources;
+        this.strategies = strategies;
+        this.runtimes = runtimes;
+        this.secrets = secrets;
+        this.cacheRoot = cacheRoot;
+    }
+
+    @Override
+    public String run(JobContext context) throws Exception {
+        BuildRows.Build build = store.inTransaction(tx -> new BuildRows(tx).build(context.payload()))
+                .orElseThrow(() -> new JobFailedException("Build " + context.payload() + " no longer exists"));
+        if (!build.status().equals(Build.QUEUED)
+                || !store.inTransaction(tx -> new BuildRows(tx).moveBuild(build.id(), Build.QUEUED, Build.RUNNING,
+                "running", null))) {
+            throw new JobFailedException("Build " + build.id() + " is " + build.status() + " already");
+        }
+        Path workspace = null;
+        // Builds outlast a job lease: keep it while the runtime works, so no second worker takes over.
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+                JobServiceImpl.named("kato-build-heartbeat"));
+        try {
+            heartbeat.scheduleWithFixedDelay(() -> beat(context), 10, 10, TimeUnit.SECONDS);
+            workspace = sources.workspace("build-" + build.id());
+            String done = build(build, workspace, context);
+            end(build, Build.SUCCEEDED, done);
+            return done;
+        } catch (SourceFetchException | JobFailedException | RuntimeFailure | BuildPlanException e) {
+            end(build, Build.FAILED, e.getMessage());
+            throw new JobFailedException(e.getMessage());
+        } catch (KatoException e) {
+            end(build, Build.FAILED, e.getMessage());
+            throw new JobFailedException(e.getMessage());
+        } catch (IOException e) {
+            String message = "The build could not use its workspace: " + e.getMessage();
+            end(build, Build.FAILED, message);
+            throw new JobFailedException(message);
+        } catch (RuntimeException e) {
+            LOG.error("Build {} failed unexpectedly", build.id(), e);
+            String message = "The build failed inside the server (" + e.getClass().getSimpleName() + "); an admin"
+                    + " finds the details in the log under build " + build.id();
+            end(build, Build.FAILED, message);
+            throw new JobFailedException(message);
+        } finally {
+            heartbeat.shutdownNow();
+            if (workspace != null) {
+                Workspaces.delete(workspace);
+            }
+        }
+    }
+
+    private String build(BuildRows.Build build, Path workspace, JobContext context) throws IOException {
+        record Inputs(Component component, Team team, SourceCheckRows.Row check) {
+        }
+        Inputs in = store.inTransaction(tx -> {
+            Component c = new ComponentRows(tx).byId(build.componentId())
+                    .orElseThrow(() -> new JobFailedException("The component was deleted"));
+            Team t = new TeamRows(tx).byId(c.teamId()).orElseThrow(() -> new JobFailedException("The team was deleted"));
+            SourceCheckRows.Row check = new SourceCheckRows(tx).byId(c.source().checkId())
+                    .orElseThrow(() -> new JobFailedException("The source check the component was made from is gone:"
+                            + " create the component from a new check"));
+            return new Inputs(c, t, check);
+        });
+        Runtime runtime = runtimes.active().orElseThrow(() -> new JobFailedException("No runtime '"
+                + runtimes.activeName() + "' is active to build on"));
+        FetchResult fetched = sources.fetch(in.check(), workspace, context::log);
+        Path root = SourceWorkspaces.folder(workspace, in.component().source().subdir());
+        FileSourceTree tree = FileSourceTree.index(root, sources.config().maxFiles());
+        context.log("Indexed " + tree.files().size() + " files");
+        Detection detection = detection(in.check(), in.component().language());
+        BuildContext buildContext = new BuildContext(tree, detection, buildEnv(in.component()),
+                in.team().environment());
+        BuildStrategy strategy = strategies.choose(buildContext).orElseThrow(() -> new JobFailedException(
+                "No installed build strategy builds " + in.component().language() + " (installed: "
+                        + (strategies.names().isEmpty() ? "none" : strategies.names()) + ")"));
+        BuildPlan plan = strategy.plan(buildContext);
+        context.log("Building with '" + strategy.name() + "': " + plan.steps().size() + " step(s) on the "
+                + runtime.name() + " runtime");
+        Path cache = Files.createDirectories(cacheRoot.resolve(in.component().id()));
+        String artifact = runtime.build(new BuildRequest(in.component().id(), build.id(), root, cache), plan,
+                context::log);
+        int number = recordVersion(in.component(), build, strategy.name(), artifact, plan, fetched);
+        context.log("Version " + number + " built");
+        return "version " + number;
+    }
+
+    /** What the check found for the component's language (the primary one when that is gone). */
+    private static Detection detection(SourceCheckRows.Row check, String language) {
+        SourceCheck model = SourceCheckServiceImpl.toModel(check);
+        List<Detection> found = model.report() == null ? List.of() : model.report().languages();
+        return found.stream().filter(d -> d.language().equals(language)).findFirst()
+                .or(() -> found.stream().findFirst())
+                .orElseThrow(() -> new JobFailedException("The source check found no language to build"));
+    }
+
+    /** Build-scope env vars, secrets opened: the build runs with them, they are never logged. */
+    private Map<String, String> buildEnv(Component c) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (EnvVar v : c.env()) {
+            if (v.scope() == EnvScope.BUILD) {
+                env.put(v.name(), secrets.open(v));
+            }
+        }
+        return env;
+    }
+
+    private int recordVersion(Component c, BuildRows.Build build, String strategy, String artifact, BuildPlan plan,
+                              FetchResult fetched) throws IOException {
+        String start = SourceCheckServiceImpl.JSON.writeValueAsString(plan.startCommand());
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return store.inTransaction(tx -> {
+                    BuildRows rows = new BuildRows(tx);
+                    int number = rows.nextNumber(c.id());
+                    rows.insertVersion(new BuildRows.VersionRow(Rows.newId(), c.id(), number, build.id(), strategy,
+                            artifact, start, fetched.revision(), fetched.ref(), cut(fetched.author(), 255),
+                            cut(fetched.message(), 1000), Instant.now()));
+                    return number;
+                });
+            } catch (DuplicateKeyException e) {
+                if (attempt > 2) {
+                    throw e; // numbers are taken under a unique key; a race is retried, not ignored
+                }
+            }
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private void end(BuildRows.Build build, String status, String message) {
+        store.inTransaction(tx -> new BuildRows(tx).moveBuild(build.id(), Build.RUNNING, status,
+                message == null ? null : cut(message, 2000), Instant.now()));
+    }
+
+    private static void beat(JobContext context) {
+        try {
+            context.heartbeat();
+        } catch (RuntimeException e) {
+            LOG.warn("Build job {} lost its lease: {}", context.jobId(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.kato.runtime.local.internal;
+
+import io.kato.api.build.BuildPlan;
+import io.kato.api.runtime.BuildRequest;
+import io.kato.api.runtime.Deployment;
+import io.kato.api.runtime.LogSink;
+import io.kato.api.runtime.Observation;
+import io.kato.api.runtime.Runtime;
+import io.kato.api.runtime.RuntimeFailure;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The embedded default runtime, on this machine. Builds run the plan's steps with the
+ * host's toolchains, one process per step, in the build's workspace, with an environment
+ * of their own (never Kato's: it may hold the bootstrap token), the component's cache
+ * folder for package managers, and one time limit for the whole build; a step that runs
+ * over it is killed with all its children. The artifact is moved out of the workspace
+ * into {@code data/kato/artifacts/<component>/<build>}.
+ *
+ * <p>Running instances is not implemented yet: {@link #apply} refuses, and {@link #observe}
+ * truthfully reports that nothing runs.
+ */
+@Component(service = Runtime.class, configurationPid = "io.kato.runtime.local")
+@Designate(ocd = LocalRuntimeConfig.class)
+public class LocalRuntime implements Runtime {
+    /** Host variables a toolchain needs to work at all; everything else of Kato's stays out. */
+    private static final List<String> PASSED_ON = List.of("PATH", "JAVA_HOME", "LANG", "TZ");
+    private final Path artifactsRoot;
+    private volatile LocalRuntimeConfig config;
+
+    @Activate
+    public LocalRuntime(LocalRuntimeConfig config) {
+        this(config, Path.of(System.getProperty("karaf.data", "data"), "kato", "artifacts"));
+    }
+
+    LocalRuntime(LocalRuntimeConfig config, Path artifactsRoot) {
+        this.config = config;
+        this.artifactsRoot = artifactsRoot;
+    }
+
+    @Modified
+    void modified(LocalRuntimeConfig changed) {
+        this.config = changed;
+    }
+
+    @Override
+    public String name() {
+        return "local";
+    }
+
+    @Override
+    public String build(BuildRequest request, BuildPlan plan, LogSink log) {
+        Path workspace = request.workspace().toAbsolutePath().normalize();
+        Instant deadline = Instant.now().plusSeconds(config.buildTimeoutSeconds());
+        for (BuildPlan.Step step : plan.steps()) {
+            run(step, workspace, request.cache().toAbsolutePath(), deadline, log);
+        }
+        Path artifact = workspace.resolve(plan.artifact() == null ? "." : plan.artifact()).normalize();
+        if (!artifact.startsWith(workspace) || !Files.exists(artifact)) {
+            throw new RuntimeFailure("The build produced no '" + plan.artifact() + "': check the build command's"
+                    + " output folder");
+        }
+        Path stored = artifactsRoot.resolve(request.componentId()).resolve(request.buildId());
+        try {
+            Files.createDirectories(stored.getParent());
+            Files.move(artifact, stored);
+        } catch (IOException e) {
+            throw new RuntimeFailure("The artifact could not be stored: " + e.getMessage());
+        }
+        log.line("Stored the artifact (" + plan.artifact() + ")");
+        return stored.toString();
+    }
+
+    private void run(BuildPlan.Step step, Path workspace, Path cache, Instant deadline, LogSink log) {
+        List<String> argv = new ArrayList<>();
+        for (String arg : step.argv()) {
+            argv.add(arg.replace(BuildPlan.Step.CACHE, cache.toString()));
+        }
+        Path dir = workspace.resolve(step.workdir() == null ? "." : step.workdir()).normalize();
+        if (!dir.startsWith(workspace)) {
+            throw new RuntimeFailure("Step '" + step.name() + "' would run outside the workspace");
+        }
+        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        Map<String, String> host = Map.copyOf(env);
+        env.clear();
+        PASSED_ON.forEach(name -> {
+            if (host.containsKey(name)) {
+                env.put(name, host.get(name));
+            }
+        });
+        env.put("HOME", cache.resolve("home").toString());
+        step.env().forEach((k, v) -> env.put(k, v.replace(BuildPlan.Step.CACHE, cache.toString())));
+        log.line("$ " + String.join(" ", argv));
+        Process process;
+        try {
+            Files.createDirectories(cache.resolve("home"));
+            process = pb.start();
+        } catch (IOException e) {
+            throw new RuntimeFailure("Step '" + step.name() + "' needs '" + argv.get(0) + "' on the Kato host, which"
+                    + " cannot run it (" + e.getMessage() + "): install the toolchain there");
+        }
+        Thread output = new Thread(() -> copy(process, log), "kato-build-output");
+        output.setDaemon(true);
+        output.start();
+        try {
+            long left = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
+            if (!process.waitFor(left, TimeUnit.MILLISECONDS)) {
+                kill(process);
+                throw new RuntimeFailure("The build ran over its " + config.buildTimeoutSeconds() + " s limit in step '"
+                        + step.name() + "' and was stopped");
+            }
+            output.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            kill(process);
+            Thread.currentThread().interrupt();
+            throw new RuntimeFailure("The build was interrupted in step '" + step.name() + "'");
+        }
+        if (process.exitValue() != 0) {
+            throw new RuntimeFailure("Step '" + step.name() + "' failed with exit status " + process.exitValue()
+                    + ": its output is in the build log");
+        }
+    }
+
+    private void copy(Process process, LogSink log) {
+        int max = config.maxLogLine();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                log.line(line.length() > max ? line.substring(0, max) + " …" : line);
+            }
+        } catch (IOException e) {
+            // the process was killed; what it printed so far is in the log
+        }
+    }
+
+    /** The step and everything it started: a build tool's children must not outlive the build. */
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    @Override
+    public void apply(Deployment deployment) {
+        throw new RuntimeFailure("The local runtime does not run instances yet: builds and versions work, starting"
+                + " them comes with the next step");
+    }
+
+    @Override
+    public void remove(String componentId) {
+        Path artifacts = artifactsRoot.resolve(componentId).normalize();
+        if (!artifacts.startsWith(artifactsRoot) || !Files.exists(artifacts)) {
+            return;
+        }
+        try (var paths = Files.walk(artifacts)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new RuntimeFailure("The artifacts of " + componentId + " could not be removed: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Observation observe(String componentId) {
+        return new Observation(true, null, List.of()); // no instance runs on this runtime yet
+    }
+
+    @Override
+    public AutoCloseable logs(String componentId, String instance, LogSink sink) {
+        return () -> { }; // no instance, so no instance log to follow yet
+    }
+}

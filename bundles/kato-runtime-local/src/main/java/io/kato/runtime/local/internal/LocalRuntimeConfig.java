@@ -1,0 +1,14 @@
+package io.kato.runtime.local.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** {@code etc/io.kato.runtime.local.cfg}: limits of builds on this machine. */
+@ObjectClassDefinition(name = "Kato local runtime", description = "Builds with the host's toolchains")
+public @interface LocalRuntimeConfig {
+    @AttributeDefinition(description = "Longest a build may take, all steps together, in seconds")
+    int buildTimeoutSeconds() default 1800;
+
+    @AttributeDefinition(description = "Longest line of build output kept in the log; longer ones are cut")
+    int maxLogLine() default 4096;
+}
