@@ -287,6 +287,60 @@ public class SourceCheckIT extends KatoTestSupport {
         }
     }
 
+    /** A component made from a finished check of a fresh repository with these files. */
+    private void componentFromSource(String app, String name, java.util.Map<String, String> files) throws Exception {
+        Path repository = repository("kato-itest-" + name, files);
+        JsonNode done = awaitCheck(json(send("POST", "/api/v1/teams/src/source-checks", ADMIN_TOKEN,
+                "{\"url\":\"" + repository.toUri() + "\"}", null)).path("id").asText());
+        assertEquals(done.toString(), "succeeded", done.path("status").asText());
+        send("POST", "/api/v1/teams/src/apps", ADMIN_TOKEN, "{\"name\":\"" + app + "\"}", null); // 201 or 409
+        HttpResponse<String> made = send("POST", "/api/v1/teams/src/components", ADMIN_TOKEN, "{\"name\":\"" + name
+                + "\",\"app\":\"" + app + "\",\"fromCheck\":\"" + done.path("id").asText() + "\"}", null);
+        assertEquals(made.body(), 201, made.statusCode());
+    }
+
+    @Test
+    public void aStaticSiteIsBuiltIntoNumberedVersionsFromRest() throws Exception {
+        componentFromSource("bld", "site", java.util.Map.of("index.html", "<h1>hi</h1>", "about.html", "<p>x</p>"));
+        for (int expected = 1; expected <= 2; expected++) {
+            HttpResponse<String> started = send("POST", "/api/v1/teams/src/components/site/build", ADMIN_TOKEN, "",
+                    null);
+            assertEquals(started.body(), 202, started.statusCode());
+            String id = json(started).path("id").asText();
+            assertTrue(started.headers().firstValue("Location").orElse("").endsWith("/events/" + id));
+            AtomicReference<JsonNode> build = new AtomicReference<>();
+            waitFor("the build to end", Duration.ofSeconds(60), () -> {
+                build.set(json(get("/api/v1/teams/src/components/site/builds/" + id, ADMIN_TOKEN)));
+                return build.get().path("status").asText().matches("succeeded|failed");
+            });
+            assertEquals(build.get().toString(), "succeeded", build.get().path("status").asText());
+            assertEquals("version " + expected, build.get().path("message").asText());
+        }
+        JsonNode versions = json(get("/api/v1/teams/src/components/site/versions", ADMIN_TOKEN));
+        assertEquals(2, versions.path("total").asInt());
+        assertEquals(2, versions.path("items").get(0).path("number").asInt());
+        assertEquals("static", versions.path("items").get(0).path("strategy").asText());
+        assertTrue(Files.exists(Path.of(versions.path("items").get(0).path("artifact").asText(), "index.html")));
+        assertEquals("closed", json(get("/api/v1/teams/src/components/site", ADMIN_TOKEN)).path("state").asText());
+    }
+
+    @Test
+    public void aNodeAppIsBuiltWithNpmFromTheShell() throws Exception {
+        componentFromSource("bld", "nodeapp", java.util.Map.of(
+                "package.json", "{\"name\":\"nodeapp\",\"version\":\"1.0.0\",\"scripts\":{\"build\":"
+                        + "\"node -e \\\"require('fs').writeFileSync('built.txt','ok')\\\"\",\"start\":\"node server.js\"}}",
+                "package-lock.json", "{\"name\":\"nodeapp\",\"version\":\"1.0.0\",\"lockfileVersion\":3,"
+                        + "\"requires\":true,\"packages\":{\"\":{\"name\":\"nodeapp\",\"version\":\"1.0.0\"}}}",
+                "server.js", "require('http').createServer((q, s) => s.end('hi')).listen(process.env.PORT)"));
+        String out = executeCommand("kato:build --wait 120 src nodeapp");
+        assertTrue(out, out.contains("Build succeeded: version 1") && out.contains("npm ci"));
+        String versions = executeCommand("kato:versions --no-format src nodeapp");
+        assertTrue(versions, versions.contains("node"));
+        String artifact = json(get("/api/v1/teams/src/components/nodeapp/versions", ADMIN_TOKEN)).path("items").get(0)
+                .path("artifact").asText();
+        assertEquals("ok", Files.readString(Path.of(artifact, "built.txt")));
+    }
+
     @Test
     public void aMalformedPackageJsonIsAProblemNamingTheFileNotAFailedCheck() throws Exception {
         Path node = repository("kato-itest-badjson", java.util.Map.of("package.json", "{\"name\": \"shop\",,}",

@@ -5,6 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kato.api.Actor;
+import io.kato.api.PageRequest;
+import io.kato.api.build.BuildContext;
+import io.kato.api.build.BuildPlan;
+import io.kato.api.build.BuildStrategy;
+import io.kato.api.model.Build;
+import io.kato.api.model.ComponentState;
+import io.kato.api.model.EnvScope;
+import io.kato.api.model.EnvVar;
+import io.kato.api.model.Version;
+import io.kato.runtime.local.internal.LocalRuntime;
 import io.kato.api.NotFoundException;
 import io.kato.api.model.KnownHost;
 import io.kato.api.source.HostKey;
@@ -57,6 +67,7 @@ class SourceCheckTest {
     private LanguageRegistryImpl detectors;
     private SourceCheckServiceImpl checks;
     private JobWorkers workers;
+    private SourceWorkspaces sources;
     private String teamId;
     private RuntimeException fetchFailure;
     private Secrets secrets;
@@ -121,9 +132,10 @@ class SourceCheckTest {
         detectors.addDetector(new MarkerDetector(), Map.of("service.id", 2L));
         checks = new SourceCheckServiceImpl(store, fetchers, config(false), Clock.systemUTC(), dir.resolve("archives"));
         workers = new JobWorkers(store, Clock.systemUTC(), "test", Duration.ofSeconds(30), Runnable::run, 1);
+        sources = new SourceWorkspaces(store, fetchers, credentials, new KnownHostServiceImpl(store), config(false),
+                dir.resolve("work"));
         workers.addHandler(SourceCheckServiceImpl.JOB_KIND,
-                new SourceCheckJob(store, new SourceWorkspaces(store, fetchers, credentials,
-                        new KnownHostServiceImpl(store), config(false), dir.resolve("work")), detectors));
+                new SourceCheckJob(store, sources, detectors));
     }
 
     private SourceCheck runToEnd(SourceCheckRequest request) {
@@ -392,6 +404,106 @@ class SourceCheckTest {
         Actor viewer = new Actor("vera", "u1", false, Map.of(teamId, Role.VIEWER), null);
         assertEquals(1, known.list(viewer, "shop").size());
         assertThrows(ForbiddenException.class, () -> known.delete(viewer, "shop", "git.example.org"));
+    }
+
+    /** Builds the marker language by running a shell step that makes the artifact folder. */
+    private static BuildStrategy markerStrategy(String script) {
+        return new BuildStrategy() {
+            @Override
+            public String name() {
+                return "marker-build";
+            }
+
+            @Override
+            public boolean supports(BuildContext context) {
+                return context.detection().language().equals("marker");
+            }
+
+            @Override
+            public BuildPlan plan(BuildContext context) {
+                return new BuildPlan(name(), List.of(new BuildPlan.Step("compile", List.of("sh", "-c", script),
+                        Map.of("GREETING", context.buildEnv().getOrDefault("BUILD_GREETING", "none")), ".")), "out",
+                        List.of("sh", "-c", "./start"), List.of(), null);
+            }
+        };
+    }
+
+    @Test
+    void aComponentFromSourceIsBuiltIntoNumberedVersionsOnTheLocalRuntime() throws Exception {
+        SourceCheck done = runToEnd(new SourceCheckRequest("git", "https://example.org/x.git", null, "services/api",
+                null));
+        new AppServiceImpl(store, Clock.systemUTC()).create(admin, "shop", new AppDraft("web", null, null));
+        ComponentServiceImpl components = new ComponentServiceImpl(store, secrets, new Runtimes("local"),
+                Clock.systemUTC());
+        components.create(admin, "shop", new ComponentDraft("api", "web", null, null, null, null, null, null,
+                List.of(new EnvVar("BUILD_GREETING", "hello", EnvScope.BUILD, true)), done.id(), null));
+        BuildStrategies strategies = new BuildStrategies();
+        strategies.addStrategy(markerStrategy("mkdir out && cp marker.txt out/ && echo \"greeting=$GREETING\""),
+                Map.of("service.id", 10L));
+        Runtimes runtimes = new Runtimes("local");
+        runtimes.addRuntime(new LocalRuntime(localConfig(), dir.resolve("artifacts")));
+        BuildServiceImpl builds = new BuildServiceImpl(store, runtimes, Clock.systemUTC());
+        workers.addHandler(BuildServiceImpl.JOB_KIND, new BuildJob(store, sources, strategies, runtimes, secrets,
+                dir.resolve("cache")));
+        ComponentServiceImpl observed = new ComponentServiceImpl(store, secrets, runtimes, Clock.systemUTC());
+
+        Build queued = builds.build(admin, "shop", "api");
+        assertEquals(Build.QUEUED, queued.status());
+        assertEquals(ComponentState.BUILDING, observed.state(admin, "shop", "api"));
+        assertThrows(ConflictException.class, () -> builds.build(admin, "shop", "api"), "one build at a time");
+        assertEquals(1, workers.pollOnce());
+        Build first = builds.get(admin, "shop", "api", queued.id());
+        assertEquals(Build.SUCCEEDED, first.status(), first.message());
+        String log = new EventServiceImpl(store).log(admin, "shop", queued.id());
+        assertTrue(log.contains("greeting=hello") && log.contains("Version 1 built"), log);
+
+        builds.build(admin, "shop", "api");
+        assertEquals(1, workers.pollOnce());
+        List<Version> versions = builds.versions(admin, "shop", "api", new PageRequest(0, 10)).items();
+        assertEquals(List.of(2, 1), versions.stream().map(Version::number).toList());
+        Version v1 = versions.get(1);
+        assertEquals("marker-build", v1.strategy());
+        assertEquals("rev-1", v1.revision());
+        assertEquals(List.of("sh", "-c", "./start"), v1.startCommand());
+        assertEquals("hello", Files.readString(Path.of(v1.artifact(), "marker.txt")));
+        assertEquals(ComponentState.CLOSED, observed.state(admin, "shop", "api"), "built, not running");
+
+        strategies.addStrategy(markerStrategy("echo 'compile error: missing ;'; exit 2"),
+                Map.of("service.id", 11L, "service.ranking", 5));
+        Build broken = builds.build(admin, "shop", "api");
+        assertEquals(1, workers.pollOnce());
+        Build failed = builds.get(admin, "shop", "api", broken.id());
+        assertEquals(Build.FAILED, failed.status());
+        assertTrue(failed.message().contains("'compile' failed with exit status 2"), failed.message());
+        assertTrue(new EventServiceImpl(store).log(admin, "shop", broken.id()).contains("compile error: missing ;"));
+        assertEquals(2, builds.versions(admin, "shop", "api", new PageRequest(0, 10)).total(), "no version from it");
+        assertEquals(ComponentState.CLOSED, observed.state(admin, "shop", "api"), "a version still exists");
+
+        components.create(admin, "shop", new ComponentDraft("db", "web", null, null, null, null, null, null, null,
+                null, null));
+        ConflictException noSource = assertThrows(ConflictException.class, () -> builds.build(admin, "shop", "db"));
+        assertTrue(noSource.getMessage().contains("not made from source"), noSource.getMessage());
+        Actor viewer = new Actor("vera", "u1", false, Map.of(teamId, Role.VIEWER), null);
+        assertThrows(ForbiddenException.class, () -> builds.build(viewer, "shop", "api"));
+    }
+
+    private static io.kato.runtime.local.internal.LocalRuntimeConfig localConfig() {
+        return new io.kato.runtime.local.internal.LocalRuntimeConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return io.kato.runtime.local.internal.LocalRuntimeConfig.class;
+            }
+
+            @Override
+            public int buildTimeoutSeconds() {
+                return 60;
+            }
+
+            @Override
+            public int maxLogLine() {
+                return 1000;
+            }
+        };
     }
 
     @Test

@@ -49,7 +49,8 @@ public class LocalRuntime implements Runtime {
         this(config, Path.of(System.getProperty("karaf.data", "data"), "kato", "artifacts"));
     }
 
-    LocalRuntime(LocalRuntimeConfig config, Path artifactsRoot) {
+    /** A runtime keeping artifacts under the given folder (tests; the service uses the data folder). */
+    public LocalRuntime(LocalRuntimeConfig config, Path artifactsRoot) {
         this.config = config;
         this.artifactsRoot = artifactsRoot;
     }
