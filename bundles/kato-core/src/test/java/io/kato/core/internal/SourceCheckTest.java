@@ -466,6 +466,8 @@ class SourceCheckTest {
         assertEquals("rev-1", v1.revision());
         assertEquals(List.of("sh", "-c", "./start"), v1.startCommand());
         assertEquals("hello", Files.readString(Path.of(v1.artifact(), "marker.txt")));
+        new Reconciler(store, runtimes, c -> Optional.empty()).reconcileAll();
+        assertTrue(Files.exists(Path.of(v1.artifact(), "marker.txt")), "a reconcile pass keeps the versions' artifacts");
         assertEquals(ComponentState.CLOSED, observed.state(admin, "shop", "api"), "built, not running");
 
         strategies.addStrategy(markerStrategy("echo 'compile error: missing ;'; exit 2"),

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -163,22 +162,18 @@ public class LocalRuntime implements Runtime {
                 + " them comes with the next step");
     }
 
+    /**
+     * Stops what runs for the component. Its built artifacts stay: they belong to its
+     * versions, which outlive any deployment.
+     */
     @Override
     public void remove(String componentId) {
-        Path artifacts = artifactsRoot.resolve(componentId).normalize();
-        if (!artifacts.startsWith(artifactsRoot) || !Files.exists(artifacts)) {
-            return;
-        }
-        try (var paths = Files.walk(artifacts)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new RuntimeFailure("The artifacts of " + componentId + " could not be removed: " + e.getMessage());
-        }
+        // no instance runs on this runtime yet, so there is nothing to stop
     }
 
     @Override
     public Observation observe(String componentId) {
-        return new Observation(true, null, List.of()); // no instance runs on this runtime yet
+        return Observation.absent(); // nothing of the component runs here (instances come next)
     }
 
     @Override
