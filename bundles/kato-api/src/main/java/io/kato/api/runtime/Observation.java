@@ -22,7 +22,13 @@ public record Observation(boolean known, String versionId, List<Instance> instan
         return instances.stream().filter(Instance::ready).count();
     }
 
-    /** One instance: its id, whether it is alive and passes readiness, and how often it restarted. */
-    public record Instance(String id, boolean alive, boolean ready, int restarts) {
+    /**
+     * One instance: its id, whether it is alive and passes readiness, how often it
+     * restarted, and where it listens ({@code host:port}, or null when not reachable directly).
+     */
+    public record Instance(String id, boolean alive, boolean ready, int restarts, String address) {
+        public Instance(String id, boolean alive, boolean ready, int restarts) {
+            this(id, alive, ready, restarts, null);
+        }
     }
 }

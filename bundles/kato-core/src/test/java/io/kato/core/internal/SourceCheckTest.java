@@ -505,6 +505,11 @@ class SourceCheckTest {
             public int maxLogLine() {
                 return 1000;
             }
+
+            @Override
+            public int stopGraceSeconds() {
+                return 2;
+            }
         };
     }
 

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -32,8 +33,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * over it is killed with all its children. The artifact is moved out of the workspace
  * into {@code data/kato/artifacts/<component>/<build>}.
  *
- * <p>Running instances is not implemented yet: {@link #apply} refuses, and {@link #observe}
- * truthfully reports that nothing runs.
+ * <p>Instances are supervised processes ({@link Supervisor}); a static version runs as an
+ * in-process file server. They stop with the runtime: re-adopting them after a restart of
+ * Kato is not done yet, so none is left running unsupervised.
  */
 @Component(service = Runtime.class, configurationPid = "io.kato.runtime.local")
 @Designate(ocd = LocalRuntimeConfig.class)
@@ -41,6 +43,7 @@ public class LocalRuntime implements Runtime {
     /** Host variables a toolchain needs to work at all; everything else of Kato's stays out. */
     private static final List<String> PASSED_ON = List.of("PATH", "JAVA_HOME", "LANG", "TZ");
     private final Path artifactsRoot;
+    private final Supervisor supervisor;
     private volatile LocalRuntimeConfig config;
 
     @Activate
@@ -48,10 +51,27 @@ public class LocalRuntime implements Runtime {
         this(config, Path.of(System.getProperty("karaf.data", "data"), "kato", "artifacts"));
     }
 
+    @Deactivate
+    void deactivate() {
+        supervisor.stopAll();
+    }
+
     /** A runtime keeping artifacts under the given folder (tests; the service uses the data folder). */
     public LocalRuntime(LocalRuntimeConfig config, Path artifactsRoot) {
         this.config = config;
         this.artifactsRoot = artifactsRoot;
+        this.supervisor = new Supervisor(artifactsRoot.resolveSibling("logs"), config.stopGraceSeconds());
+    }
+
+    /** The host variables a build or an instance gets; everything else of Kato's stays out. */
+    static Map<String, String> baseEnvironment(Map<String, String> host) {
+        Map<String, String> env = new java.util.HashMap<>();
+        PASSED_ON.forEach(name -> {
+            if (host.containsKey(name)) {
+                env.put(name, host.get(name));
+            }
+        });
+        return env;
     }
 
     @Modified
@@ -98,13 +118,9 @@ public class LocalRuntime implements Runtime {
         }
         ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
-        Map<String, String> host = Map.copyOf(env);
+        Map<String, String> base = baseEnvironment(Map.copyOf(env));
         env.clear();
-        PASSED_ON.forEach(name -> {
-            if (host.containsKey(name)) {
-                env.put(name, host.get(name));
-            }
-        });
+        env.putAll(base);
         env.put("HOME", cache.resolve("home").toString());
         step.env().forEach((k, v) -> env.put(k, v.replace(BuildPlan.Step.CACHE, cache.toString())));
         log.line("$ " + String.join(" ", argv));
@@ -158,8 +174,7 @@ public class LocalRuntime implements Runtime {
 
     @Override
     public void apply(Deployment deployment) {
-        throw new RuntimeFailure("The local runtime does not run instances yet: builds and versions work, starting"
-                + " them comes with the next step");
+        supervisor.apply(deployment);
     }
 
     /**
@@ -168,16 +183,52 @@ public class LocalRuntime implements Runtime {
      */
     @Override
     public void remove(String componentId) {
-        // no instance runs on this runtime yet, so there is nothing to stop
+        supervisor.remove(componentId);
     }
 
     @Override
     public Observation observe(String componentId) {
-        return Observation.absent(); // nothing of the component runs here (instances come next)
+        return supervisor.observe(componentId);
     }
 
+    /** Follows one instance's log file from its start until closed. */
     @Override
     public AutoCloseable logs(String componentId, String instance, LogSink sink) {
-        return () -> { }; // no instance, so no instance log to follow yet
+        Path file = supervisor.logFile(componentId, instance == null ? "" : instance);
+        Thread follower = new Thread(() -> follow(file, sink), "kato-log-follow");
+        follower.setDaemon(true);
+        follower.start();
+        return follower::interrupt;
+    }
+
+    private static void follow(Path file, LogSink sink) {
+        long offset = 0;
+        StringBuilder partial = new StringBuilder();
+        while (!Thread.currentThread().isInterrupted()) {
+            try (var channel = Files.newByteChannel(file)) {
+                if (channel.size() < offset) {
+                    offset = 0; // rotated
+                }
+                channel.position(offset);
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(8192);
+                int n;
+                while ((n = channel.read(buffer)) > 0) {
+                    offset += n;
+                    partial.append(new String(buffer.array(), 0, n, StandardCharsets.UTF_8));
+                    buffer.clear();
+                    for (int nl = partial.indexOf("\n"); nl >= 0; nl = partial.indexOf("\n")) {
+                        sink.line(partial.substring(0, nl));
+                        partial.delete(0, nl + 1);
+                    }
+                }
+            } catch (IOException notYet) {
+                // the instance has not written anything yet
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 }

@@ -11,4 +11,7 @@ public @interface LocalRuntimeConfig {
 
     @AttributeDefinition(description = "Longest line of build output kept in the log; longer ones are cut")
     int maxLogLine() default 4096;
+
+    @AttributeDefinition(description = "Seconds a stopping instance gets after SIGTERM before SIGKILL")
+    int stopGraceSeconds() default 10;
 }

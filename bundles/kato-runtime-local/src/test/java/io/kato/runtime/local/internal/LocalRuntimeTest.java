@@ -6,9 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kato.api.build.BuildPlan;
+import io.kato.api.model.DeployType;
+import io.kato.api.runtime.Deployment;
+import io.kato.api.runtime.Observation;
 import io.kato.api.runtime.BuildRequest;
 import io.kato.api.runtime.RuntimeFailure;
 import java.lang.annotation.Annotation;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +45,11 @@ class LocalRuntimeTest {
             @Override
             public int maxLogLine() {
                 return 200;
+            }
+
+            @Override
+            public int stopGraceSeconds() {
+                return 2;
             }
         };
     }
@@ -109,6 +121,84 @@ class LocalRuntimeTest {
         }
         String text = Files.readString(stat);
         return text.substring(text.lastIndexOf(')') + 2).charAt(0) != 'Z';
+    }
+
+    private static Deployment deployment(String version, Path artifact, List<String> start, boolean running,
+                                         int instances) {
+        return new Deployment("c1", "web", "shop", version, artifact.toString(), start, running, instances, 128,
+                DeployType.STATELESS_MULTIPLE, List.of(), Map.of("GREETING", "hi"), List.of());
+    }
+
+    private static String get(String address, String path) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://" + address + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() + " " + r.body();
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) throws Exception {
+        for (int i = 0; i < 150; i++) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    @Test
+    void aStaticVersionIsServedByItsInstancesWithoutAWebServer() throws Exception {
+        Path site = Files.createDirectories(dir.resolve("site/docs"));
+        Files.writeString(site.getParent().resolve("index.html"), "<h1>shop</h1>");
+        Files.writeString(site.resolve("a.css"), "h1{}");
+        Files.writeString(dir.resolve("secret.txt"), "outside");
+        LocalRuntime runtime = new LocalRuntime(config(60), dir.resolve("artifacts"));
+        try {
+            runtime.apply(deployment("v1", site.getParent(), List.of(), true, 2));
+            Observation seen = runtime.observe("c1");
+            assertEquals(2, seen.instances().size());
+            assertEquals(2, seen.ready());
+            String address = seen.instances().get(0).address();
+            assertEquals("200 <h1>shop</h1>", get(address, "/"));
+            assertEquals("200 h1{}", get(address, "/docs/a.css"));
+            assertTrue(get(address, "/../secret.txt").startsWith("404"), "nothing outside the site");
+            runtime.apply(deployment("v1", site.getParent(), List.of(), true, 1));
+            assertEquals(1, runtime.observe("c1").instances().size(), "scaled down");
+        } finally {
+            runtime.remove("c1");
+        }
+        assertFalse(runtime.observe("c1").known());
+    }
+
+    @Test
+    void aProcessInstanceGetsItsPortAndEnvRestartsWhenItDiesAndStopsWithItsChildren() throws Exception {
+        Path app = Files.createDirectories(dir.resolve("app"));
+        Files.writeString(app.resolve("server.js"), "require('http').createServer((q, s) => q.url === '/crash'"
+                + " ? process.exit(1) : s.end(process.env.GREETING + ' from ' + process.env.PORT))"
+                + ".listen(process.env.PORT, '127.0.0.1');"
+                + "console.log('listening on ' + process.env.PORT);");
+        LocalRuntime runtime = new LocalRuntime(config(60), dir.resolve("artifacts"));
+        try {
+            runtime.apply(deployment("v1", app, List.of("node", "server.js"), true, 1));
+            await("the instance to be ready", () -> runtime.observe("c1").ready() == 1);
+            Observation.Instance first = runtime.observe("c1").instances().get(0);
+            String port = first.address().substring(first.address().indexOf(':') + 1);
+            assertEquals("200 hi from " + port, get(first.address(), "/"));
+            List<String> lines = new CopyOnWriteArrayList<>();
+            try (AutoCloseable follow = runtime.logs("c1", first.id(), lines::add)) {
+                await("its log", () -> lines.contains("listening on " + port));
+            }
+
+            assertThrows(java.io.IOException.class, () -> get(first.address(), "/crash"), "it crashes");
+            await("a restart", () -> runtime.observe("c1").instances().get(0).restarts() == 1
+                    && runtime.observe("c1").ready() == 1);
+            assertEquals(first.address(), runtime.observe("c1").instances().get(0).address(), "same port");
+
+            runtime.apply(deployment("v1", app, List.of("node", "server.js"), false, 1));
+            assertFalse(runtime.observe("c1").known(), "stopped");
+            assertThrows(java.net.ConnectException.class, () -> get(first.address(), "/"), "nothing listens any more");
+        } finally {
+            runtime.remove("c1");
+        }
     }
 
     @Test
