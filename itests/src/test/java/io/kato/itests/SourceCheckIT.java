@@ -322,6 +322,21 @@ public class SourceCheckIT extends KatoTestSupport {
         assertEquals("static", versions.path("items").get(0).path("strategy").asText());
         assertTrue(Files.exists(Path.of(versions.path("items").get(0).path("artifact").asText(), "index.html")));
         assertEquals("closed", json(get("/api/v1/teams/src/components/site", ADMIN_TOKEN)).path("state").asText());
+
+        HttpResponse<String> start = send("POST", "/api/v1/teams/src/components/site/start", ADMIN_TOKEN, "", null);
+        assertEquals(start.body(), 202, start.statusCode());
+        AtomicReference<JsonNode> site = new AtomicReference<>();
+        waitFor("the site to run", Duration.ofSeconds(30), () -> {
+            site.set(json(get("/api/v1/teams/src/components/site", ADMIN_TOKEN)));
+            return site.get().path("state").asText().equals("running");
+        });
+        String address = site.get().path("instances").get(0).path("address").asText();
+        HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://" + address + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("<h1>hi</h1>", page.body());
+        assertEquals(202, send("POST", "/api/v1/teams/src/components/site/stop", ADMIN_TOKEN, "", null).statusCode());
+        waitFor("the site to stop", Duration.ofSeconds(30), () -> json(get("/api/v1/teams/src/components/site",
+                ADMIN_TOKEN)).path("instances").isEmpty());
     }
 
     @Test
@@ -339,6 +354,19 @@ public class SourceCheckIT extends KatoTestSupport {
         String artifact = json(get("/api/v1/teams/src/components/nodeapp/versions", ADMIN_TOKEN)).path("items").get(0)
                 .path("artifact").asText();
         assertEquals("ok", Files.readString(Path.of(artifact, "built.txt")));
+
+        String started = executeCommand("kato:component-start src nodeapp");
+        assertTrue(started, started.contains("is starting"));
+        AtomicReference<String> shown = new AtomicReference<>();
+        waitFor("the app to be ready", Duration.ofSeconds(30), () -> {
+            shown.set(executeCommand("kato:component-show src nodeapp"));
+            return shown.get().contains("ready at 127.0.0.1:");
+        });
+        String address = shown.get().replaceAll("(?s).*ready at (127\\.0\\.0\\.1:[0-9]+).*", "$1");
+        HttpResponse<String> hello = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://" + address + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("hi", hello.body());
+        assertTrue(executeCommand("kato:component-stop src nodeapp").contains("is stopping"));
     }
 
     @Test

@@ -23,6 +23,12 @@ public record Component(String id, String teamId, String appId, String appName, 
                 memoryMb, deployType, desiredRunning, newPorts, newEnv, version, createdAt, updatedAt);
     }
 
+    /** The same component, wanted running or not. */
+    public Component running(boolean wanted) {
+        return new Component(id, teamId, appId, appName, name, displayName, sourceKind, language, source, instances,
+                memoryMb, deployType, wanted, ports, env, version, createdAt, updatedAt);
+    }
+
     /** The same component at another version. */
     public Component atVersion(long newVersion, Instant at) {
         return new Component(id, teamId, appId, appName, name, displayName, sourceKind, language, source, instances,

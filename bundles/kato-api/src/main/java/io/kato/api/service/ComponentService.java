@@ -38,6 +38,20 @@ public interface ComponentService {
 
     void delete(Actor actor, String team, String component, Long expectedVersion);
 
+    /**
+     * Wants the component running, its newest version on as many instances as it asks
+     * for; the reconciler makes it so. Team admins and developers.
+     *
+     * @throws io.kato.api.ConflictException when it has no version yet: build it first
+     */
+    Component start(Actor actor, String team, String component);
+
+    /** Wants the component stopped: its instances get SIGTERM, then SIGKILL after a grace period. */
+    Component stop(Actor actor, String team, String component);
+
+    /** Its instances as the active runtime sees them now (empty when none runs or no runtime is active). */
+    List<io.kato.api.runtime.Observation.Instance> instances(Actor actor, String team, String component);
+
     /** The component's lifecycle state now, derived from its desired state, jobs and the active runtime. */
     ComponentState state(Actor actor, String team, String component);
 

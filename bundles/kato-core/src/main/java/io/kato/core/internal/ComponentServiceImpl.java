@@ -30,12 +30,16 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 
 @org.osgi.service.component.annotations.Component(service = ComponentService.class)
 public class ComponentServiceImpl extends ServiceSupport implements ComponentService {
     static final int DEFAULT_MEMORY_MB = 512;
     private final Secrets secrets;
     private final Runtimes runtimes;
+
+    private volatile Reconciler reconciler;
 
     @Activate
     public ComponentServiceImpl(@Reference Store store, @Reference Secrets secrets, @Reference Runtimes runtimes) {
@@ -233,6 +237,51 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
             record(tx, actor, t.id(), operation, "component", component, current.masked(), next.masked());
             return next;
         }).masked();
+    }
+
+    @Override
+    public Component start(Actor actor, String team, String component) {
+        boolean built = tx(tx -> new BuildRows(tx).countVersions(find(tx, Access.team(tx, actor, team,
+                Access.Need.WRITE), component).id()) > 0);
+        if (!built) {
+            throw new ConflictException("Component '" + component + "' has no version to run yet: build it first"
+                    + " (POST .../components/" + component + "/build, or kato:build)");
+        }
+        Component started = change(actor, team, component, null, "start", c -> c.running(true));
+        nudge();
+        return started;
+    }
+
+    @Override
+    public Component stop(Actor actor, String team, String component) {
+        Component stopped = change(actor, team, component, null, "stop", c -> c.running(false));
+        nudge();
+        return stopped;
+    }
+
+    @Override
+    public List<Observation.Instance> instances(Actor actor, String team, String component) {
+        Component c = get(actor, team, component);
+        return runtimes.active().map(r -> r.observe(c.id()).instances()).orElse(List.of());
+    }
+
+    /** The reconciler acts on the change now rather than at its next pass. */
+    private void nudge() {
+        Reconciler r = reconciler;
+        if (r != null) {
+            r.soon();
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindReconciler(Reconciler r) {
+        reconciler = r;
+    }
+
+    void unbindReconciler(Reconciler r) {
+        if (reconciler == r) {
+            reconciler = null;
+        }
     }
 
     private static Component find(Tx tx, Team team, String component) {

@@ -34,9 +34,9 @@ public class Reconciler {
     private final ScheduledExecutorService loop;
 
     @Activate
-    public Reconciler(@Reference Store store, @Reference Runtimes runtimes, CoreConfig config) {
-        // Until builds produce versions (a later step), no component has anything to deploy.
-        this(store, runtimes, c -> Optional.empty());
+    public Reconciler(@Reference Store store, @Reference Runtimes runtimes, @Reference Secrets secrets,
+                      CoreConfig config) {
+        this(store, runtimes, new Deployments(store, secrets)::of);
         long period = Math.max(1, config.reconcileSeconds());
         loop.scheduleWithFixedDelay(this::pass, period, period, TimeUnit.SECONDS);
     }
@@ -51,6 +51,15 @@ public class Reconciler {
     @Deactivate
     void deactivate() {
         loop.shutdownNow();
+    }
+
+    /** Runs a pass now (after a start or stop), besides the periodic ones. */
+    void soon() {
+        try {
+            loop.execute(this::pass);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // deactivating: the next start of the reconciler converges anyway
+        }
     }
 
     private void pass() {

@@ -423,7 +423,7 @@ class SourceCheckTest {
             public BuildPlan plan(BuildContext context) {
                 return new BuildPlan(name(), List.of(new BuildPlan.Step("compile", List.of("sh", "-c", script),
                         Map.of("GREETING", context.buildEnv().getOrDefault("BUILD_GREETING", "none")), ".")), "out",
-                        List.of("sh", "-c", "./start"), List.of(), null);
+                        List.of(), List.of(), null); // served as static files: no start command
             }
         };
     }
@@ -464,7 +464,7 @@ class SourceCheckTest {
         Version v1 = versions.get(1);
         assertEquals("marker-build", v1.strategy());
         assertEquals("rev-1", v1.revision());
-        assertEquals(List.of("sh", "-c", "./start"), v1.startCommand());
+        assertEquals(List.of(), v1.startCommand());
         assertEquals("hello", Files.readString(Path.of(v1.artifact(), "marker.txt")));
         new Reconciler(store, runtimes, c -> Optional.empty()).reconcileAll();
         assertTrue(Files.exists(Path.of(v1.artifact(), "marker.txt")), "a reconcile pass keeps the versions' artifacts");
@@ -481,10 +481,30 @@ class SourceCheckTest {
         assertEquals(2, builds.versions(admin, "shop", "api", new PageRequest(0, 10)).total(), "no version from it");
         assertEquals(ComponentState.CLOSED, observed.state(admin, "shop", "api"), "a version still exists");
 
+        // Start: the reconciler runs the newest version (2) on the local runtime; stop ends it.
+        Reconciler reconciler = new Reconciler(store, runtimes, new Deployments(store, secrets)::of);
+        observed.start(admin, "shop", "api");
+        assertEquals(1, reconciler.reconcileAll());
+        List<io.kato.api.runtime.Observation.Instance> running = observed.instances(admin, "shop", "api");
+        assertEquals(1, running.size());
+        assertTrue(running.get(0).ready(), running.toString());
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + running.get(0).address()
+                        + "/marker.txt")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals("hello", page.body());
+        assertEquals(ComponentState.RUNNING, observed.state(admin, "shop", "api"));
+        assertEquals(0, reconciler.reconcileAll(), "converged: a second pass does nothing");
+        observed.stop(admin, "shop", "api");
+        assertEquals(1, reconciler.reconcileAll());
+        assertTrue(observed.instances(admin, "shop", "api").isEmpty());
+        assertEquals(ComponentState.CLOSED, observed.state(admin, "shop", "api"));
+
         components.create(admin, "shop", new ComponentDraft("db", "web", null, null, null, null, null, null, null,
                 null, null));
         ConflictException noSource = assertThrows(ConflictException.class, () -> builds.build(admin, "shop", "db"));
         assertTrue(noSource.getMessage().contains("not made from source"), noSource.getMessage());
+        ConflictException unbuilt = assertThrows(ConflictException.class, () -> observed.start(admin, "shop", "db"));
+        assertTrue(unbuilt.getMessage().contains("build it first"), unbuilt.getMessage());
         Actor viewer = new Actor("vera", "u1", false, Map.of(teamId, Role.VIEWER), null);
         assertThrows(ForbiddenException.class, () -> builds.build(viewer, "shop", "api"));
     }

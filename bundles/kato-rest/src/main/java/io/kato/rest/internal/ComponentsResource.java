@@ -13,6 +13,7 @@ import io.kato.api.model.Port;
 import io.kato.api.model.Protocol;
 import io.kato.api.model.Build;
 import io.kato.api.model.Version;
+import io.kato.api.runtime.Observation;
 import io.kato.api.service.BuildService;
 import io.kato.api.service.ComponentService;
 import io.kato.api.service.ComponentService.ComponentChanges;
@@ -81,7 +82,8 @@ public class ComponentsResource {
     }
 
     /** A component as the API shows it: its fields and its current state. */
-    public record ComponentView(@JsonUnwrapped Component component, ComponentState state) {
+    public record ComponentView(@JsonUnwrapped Component component, ComponentState state,
+                                List<Observation.Instance> instances) {
     }
 
     /** The body of a port change; the number comes from the path. */
@@ -93,7 +95,26 @@ public class ComponentsResource {
     }
 
     private ComponentView view(Actor actor, String team, Component c) {
-        return new ComponentView(c, components.state(actor, team, c.name()));
+        return new ComponentView(c, components.state(actor, team, c.name()),
+                components.instances(actor, team, c.name()));
+    }
+
+    /** Wants the component running (its newest version): {@code 202}, the reconciler starts it. */
+    @POST
+    @Path("{component}/start")
+    public Response start(@PathParam("team") String team, @PathParam("component") String component,
+                          @Context SecurityContext sc) {
+        Actor actor = actor(sc);
+        return Response.accepted(view(actor, team, components.start(actor, team, component))).build();
+    }
+
+    /** Wants the component stopped: {@code 202}, the reconciler stops its instances. */
+    @POST
+    @Path("{component}/stop")
+    public Response stop(@PathParam("team") String team, @PathParam("component") String component,
+                         @Context SecurityContext sc) {
+        Actor actor = actor(sc);
+        return Response.accepted(view(actor, team, components.stop(actor, team, component))).build();
     }
 
     private Response ok(Actor actor, String team, Component c) {

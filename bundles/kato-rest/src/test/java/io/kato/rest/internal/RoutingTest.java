@@ -108,6 +108,8 @@ class RoutingTest {
             {"GET", "v1/teams/shop/credentials", "CredentialService.list"},
             {"GET", "v1/teams/shop/known-hosts", "KnownHostService.list"},
             {"POST", "v1/teams/shop/components/api/build", "BuildService.build"},
+            {"POST", "v1/teams/shop/components/api/start", "ComponentService.start"},
+            {"POST", "v1/teams/shop/components/api/stop", "ComponentService.stop"},
             {"GET", "v1/teams/shop/components/api/builds/b1", "BuildService.get"},
             {"GET", "v1/teams/shop/components/api/versions", "BuildService.versions"},
             {"POST", "v1/teams/shop/known-hosts", "KnownHostService.pin"},

@@ -4,6 +4,7 @@ import io.kato.api.Actor;
 import io.kato.api.model.Component;
 import io.kato.api.model.EnvVar;
 import io.kato.api.model.Port;
+import io.kato.api.runtime.Observation;
 import io.kato.api.service.ComponentService;
 import io.kato.shell.internal.completers.ComponentCompleter;
 import io.kato.shell.internal.completers.TeamCompleter;
@@ -49,6 +50,10 @@ public class ComponentShow extends KatoCommandSupport {
         }
         for (EnvVar e : c.env()) {
             table.addRow().addContent("env " + e.name(), e.value() + " (" + e.scope() + ")");
+        }
+        for (Observation.Instance i : components.instances(actor, team, component)) {
+            table.addRow().addContent("instance " + i.id(), (i.ready() ? "ready" : i.alive() ? "alive" : "down")
+                    + (i.address() == null ? "" : " at " + i.address()) + ", restarts " + i.restarts());
         }
         print(table);
         return null;
