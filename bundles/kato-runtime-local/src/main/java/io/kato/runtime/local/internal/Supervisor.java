@@ -39,6 +39,43 @@ final class Supervisor {
     Supervisor(Path logsRoot, int graceSeconds) {
         this.logsRoot = logsRoot;
         this.graceSeconds = graceSeconds;
+        stopLeftovers();
+    }
+
+    /**
+     * Kato stopped without stopping its instances (kill -9, a crash): their processes run on,
+     * unsupervised, and the reconciler is about to start the components again. So the
+     * processes recorded in pid files are stopped first — only those whose start time still
+     * matches, never a later process that reused the pid — and nothing runs twice.
+     */
+    private void stopLeftovers() {
+        if (!Files.isDirectory(logsRoot)) {
+            return;
+        }
+        try (var files = Files.walk(logsRoot)) {
+            for (Path pidFile : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+                String[] recorded = Files.readString(pidFile).strip().split(" ");
+                ProcessHandle.of(Long.parseLong(recorded[0]))
+                        .filter(p -> p.info().startInstant().map(t -> Long.toString(t.toEpochMilli()))
+                                .orElse("").equals(recorded.length > 1 ? recorded[1] : "-"))
+                        .ifPresent(p -> {
+                            p.descendants().forEach(ProcessHandle::destroyForcibly);
+                            p.destroyForcibly();
+                        });
+                Files.deleteIfExists(pidFile);
+            }
+        } catch (IOException | RuntimeException e) {
+            // a pid file that cannot be read names nothing to stop
+        }
+    }
+
+    private static void writePid(Path pidFile, Process p) {
+        try {
+            Files.writeString(pidFile, p.pid() + " " + p.info().startInstant().map(t -> Long.toString(t.toEpochMilli()))
+                    .orElse("-"));
+        } catch (IOException e) {
+            // without it a crash of Kato may leave this instance running; it still runs now
+        }
     }
 
     synchronized void apply(Deployment d) {
@@ -150,6 +187,7 @@ final class Supervisor {
                 env.put("PORT", Integer.toString(port));
                 Process p = pb.start();
                 process = p;
+                writePid(log.resolveSibling(id + ".pid"), p);
                 p.onExit().thenRun(() -> exited(p));
             } catch (IOException e) {
                 restartLater(); // a missing command or folder is retried with back-off, and shows as not alive
@@ -184,6 +222,11 @@ final class Supervisor {
             Process p = process;
             if (p == null) {
                 return;
+            }
+            try {
+                Files.deleteIfExists(logFile(group.deployment.componentId(), id).resolveSibling(id + ".pid"));
+            } catch (IOException e) {
+                // a stale pid file is checked against the start time before anything is stopped
             }
             p.descendants().forEach(ProcessHandle::destroy);
             p.destroy(); // SIGTERM: a chance to finish requests and close files

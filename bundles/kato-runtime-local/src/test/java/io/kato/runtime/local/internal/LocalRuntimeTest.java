@@ -114,13 +114,13 @@ class LocalRuntimeTest {
     }
 
     /** Alive and not a zombie (a killed orphan may wait for an init that does not reap). */
-    private static boolean running(long pid) throws Exception {
-        Path stat = Path.of("/proc/" + pid + "/stat");
-        if (!Files.exists(stat)) {
+    private static boolean running(long pid) {
+        try {
+            String text = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return text.substring(text.lastIndexOf(')') + 2).charAt(0) != 'Z';
+        } catch (java.io.IOException gone) {
             return false;
         }
-        String text = Files.readString(stat);
-        return text.substring(text.lastIndexOf(')') + 2).charAt(0) != 'Z';
     }
 
     private static Deployment deployment(String version, Path artifact, List<String> start, boolean running,
@@ -199,6 +199,20 @@ class LocalRuntimeTest {
         } finally {
             runtime.remove("c1");
         }
+    }
+
+    @Test
+    void instancesLeftRunningByAKatoThatDiedAreStoppedBeforeAnythingStartsAgain() throws Exception {
+        Path app = Files.createDirectories(dir.resolve("app2"));
+        LocalRuntime crashed = new LocalRuntime(config(60), dir.resolve("artifacts"));
+        crashed.apply(deployment("v1", app, List.of("sleep", "60"), true, 1));
+        await("the instance", () -> crashed.observe("c1").instances().get(0).alive());
+        long pid = ProcessHandle.current().descendants().filter(p -> p.info().command().orElse("").endsWith("sleep"))
+                .findFirst().orElseThrow().pid();
+        // Kato dies without stopping anything: a new runtime starts on the same data folder.
+        new LocalRuntime(config(60), dir.resolve("artifacts"));
+        await("the leftover to be stopped", () -> !running(pid));
+        crashed.remove("c1"); // the test's stand-in for the dead Kato would otherwise restart it
     }
 
     @Test
