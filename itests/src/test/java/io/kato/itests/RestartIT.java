@@ -53,6 +53,10 @@ public class RestartIT {
         if (karaf != null && karaf.isAlive()) {
             karaf.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
+        // a failed run must not leave the probe app's instances behind
+        ProcessHandle.allProcesses().filter(p -> p.info().arguments()
+                .map(a -> java.util.Arrays.asList(a).contains("restart-probe.js")).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
     }
 
     @Test
@@ -84,6 +88,75 @@ public class RestartIT {
         assertTrue(log.contains("bootstrap-token"));
         assertFalse("the token is never logged", log.contains(token));
         assertFalse("secrets are never logged", log.contains("s3cr3t-value"));
+    }
+
+    /** Processes of the probe app the second test runs, by its unusual file name. */
+    private static long probeProcesses() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().arguments()
+                .map(a -> java.util.Arrays.asList(a).contains("restart-probe.js")).orElse(false)).count();
+    }
+
+    private JsonNode await(String token, String path, String field, String value) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = JSON.readTree(call("GET", path, token, null).body());
+            if (last.path(field).asText().equals(value)) {
+                return last;
+            }
+            Thread.sleep(300);
+        }
+        fail("waited for " + field + "=" + value + " at " + path + "; last: " + last);
+        return last;
+    }
+
+    @Test
+    public void aRunningComponentRunsAgainAfterKill9AndOnlyOnce() throws Exception {
+        Path cfg = home.resolve("etc/io.kato.source.cfg");
+        Files.writeString(cfg, Files.readString(cfg).replaceAll("(?m)^\\s*allowFileUrls\\s*=.*$", "allowFileUrls = true"));
+        Path repo = Files.createDirectories(home.resolveSibling("probe-repo"));
+        Files.writeString(repo.resolve("package.json"), "{\"name\":\"probe\",\"version\":\"1.0.0\","
+                + "\"scripts\":{\"start\":\"node restart-probe.js\"}}");
+        Files.writeString(repo.resolve("package-lock.json"), "{\"name\":\"probe\",\"version\":\"1.0.0\","
+                + "\"lockfileVersion\":3,\"requires\":true,\"packages\":{\"\":{\"name\":\"probe\",\"version\":\"1.0.0\"}}}");
+        Files.writeString(repo.resolve("restart-probe.js"),
+                "require('http').createServer((q, s) => s.end('up')).listen(process.env.PORT, '127.0.0.1')");
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile())
+                .setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("probe").setAuthor("Ada", "ada@example.org").call();
+        }
+        start();
+        String token = Files.readString(home.resolve("data/kato/bootstrap-token")).strip();
+        assertEquals(201, call("POST", "/api/v1/teams", token, "{\"name\":\"ops\"}").statusCode());
+        assertEquals(201, call("POST", "/api/v1/teams/ops/apps", token, "{\"name\":\"web\"}").statusCode());
+        String check = JSON.readTree(call("POST", "/api/v1/teams/ops/source-checks", token,
+                "{\"url\":\"" + repo.toUri() + "\"}").body()).path("id").asText();
+        await(token, "/api/v1/teams/ops/source-checks/" + check, "status", "succeeded");
+        assertEquals(201, call("POST", "/api/v1/teams/ops/components", token,
+                "{\"name\":\"probe\",\"app\":\"web\",\"fromCheck\":\"" + check + "\"}").statusCode());
+        String build = JSON.readTree(call("POST", "/api/v1/teams/ops/components/probe/build", token, "").body())
+                .path("id").asText();
+        await(token, "/api/v1/teams/ops/components/probe/builds/" + build, "status", "succeeded");
+        assertEquals(202, call("POST", "/api/v1/teams/ops/components/probe/start", token, "").statusCode());
+        await(token, "/api/v1/teams/ops/components/probe", "state", "running");
+        assertEquals(1, probeProcesses());
+
+        karaf.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9: the instance runs on, orphaned
+        assertEquals(1, probeProcesses());
+        start();
+        JsonNode running = await(token, "/api/v1/teams/ops/components/probe", "state", "running");
+        String address = running.path("instances").get(0).path("address").asText();
+        assertEquals("up", HTTP.send(HttpRequest.newBuilder(URI.create("http://" + address + "/")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals("the orphan was stopped, one instance runs", 1, probeProcesses());
+
+        stop();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (probeProcesses() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals("a clean stop of Kato stops its instances", 0, probeProcesses());
     }
 
     private void start() throws Exception {
