@@ -146,7 +146,7 @@ public class RestartIT {
         assertEquals(1, probeProcesses());
         start();
         JsonNode running = await(token, "/api/v1/teams/ops/components/probe", "state", "running");
-        String address = running.path("instances").get(0).path("address").asText();
+        String address = running.path("runningInstances").get(0).path("address").asText();
         assertEquals("up", HTTP.send(HttpRequest.newBuilder(URI.create("http://" + address + "/")).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         assertEquals("the orphan was stopped, one instance runs", 1, probeProcesses());

@@ -330,13 +330,13 @@ public class SourceCheckIT extends KatoTestSupport {
             site.set(json(get("/api/v1/teams/src/components/site", ADMIN_TOKEN)));
             return site.get().path("state").asText().equals("running");
         });
-        String address = site.get().path("instances").get(0).path("address").asText();
+        String address = site.get().path("runningInstances").get(0).path("address").asText();
         HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
                 .newBuilder(java.net.URI.create("http://" + address + "/")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals("<h1>hi</h1>", page.body());
         assertEquals(202, send("POST", "/api/v1/teams/src/components/site/stop", ADMIN_TOKEN, "", null).statusCode());
         waitFor("the site to stop", Duration.ofSeconds(30), () -> json(get("/api/v1/teams/src/components/site",
-                ADMIN_TOKEN)).path("instances").isEmpty());
+                ADMIN_TOKEN)).path("runningInstances").isEmpty());
     }
 
     @Test

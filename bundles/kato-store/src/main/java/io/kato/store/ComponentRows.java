@@ -88,6 +88,11 @@ public final class ComponentRows {
         return true;
     }
 
+    /** Locks the component's row until the transaction ends (a no-op write), to serialise operations on it. */
+    public void lock(String id) {
+        tx.update("UPDATE components SET version = version WHERE id = ?", id);
+    }
+
     /** Components, in any team, whose source is this one (an archive id is unique across teams). */
     public long countBySource(String kind, String url) {
         return tx.count("SELECT COUNT(*) FROM components WHERE src_kind = ? AND src_url = ?", kind, url);

@@ -16,6 +16,7 @@ import io.kato.api.model.EnvVar;
 import io.kato.api.model.SourceCheck;
 import io.kato.api.model.Team;
 import io.kato.api.runtime.BuildRequest;
+import io.kato.api.runtime.LogSink;
 import io.kato.api.runtime.Runtime;
 import io.kato.api.runtime.RuntimeFailure;
 import io.kato.api.source.FetchResult;
@@ -146,8 +147,9 @@ public class BuildJob implements JobHandler {
         context.log("Building with '" + strategy.name() + "': " + plan.steps().size() + " step(s) on the "
                 + runtime.name() + " runtime");
         Path cache = Files.createDirectories(cacheRoot.resolve(in.component().id()));
-        String artifact = runtime.build(new BuildRequest(in.component().id(), build.id(), root, cache), plan,
-                context::log);
+        LogSink masked = maskingSecrets(in.component(), context);
+        String artifact = runtime.build(new BuildRequest(in.component().id(), build.id(), root, cache,
+                buildContext.buildEnv()), plan, masked);
         int number = recordVersion(in.component(), build, strategy.name(), artifact, plan, fetched);
         context.log("Version " + number + " built");
         return "version " + number;
@@ -162,7 +164,23 @@ public class BuildJob implements JobHandler {
                 .orElseThrow(() -> new JobFailedException("The source check found no language to build"));
     }
 
-    /** Build-scope env vars, secrets opened: the build runs with them, they are never logged. */
+    /**
+     * The build log, with the values of the component's secret variables masked: a build
+     * step may well print its environment, and event logs are readable by viewers.
+     */
+    private LogSink maskingSecrets(Component c, JobContext context) {
+        List<String> secretValues = c.env().stream().filter(EnvVar::secret).map(secrets::open)
+                .filter(v -> v.length() >= 3).toList();
+        return line -> {
+            String shown = line;
+            for (String secret : secretValues) {
+                shown = shown.replace(secret, EnvVar.MASK);
+            }
+            context.log(shown);
+        };
+    }
+
+    /** Build-scope env vars, secrets opened: the build runs with them; the log masks them. */
     private Map<String, String> buildEnv(Component c) {
         Map<String, String> env = new LinkedHashMap<>();
         for (EnvVar v : c.env()) {

@@ -54,8 +54,10 @@ public class BuildServiceImpl extends ServiceSupport implements BuildService {
                 throw new ConflictException("No runtime '" + runtimes.activeName() + "' is active to build on:"
                         + " install its bundle, or set runtime in etc/io.kato.core.cfg");
             }
+            // Serialises builds of one component: a concurrent request waits here, then sees this one's build.
+            new ComponentRows(tx).lock(c.id());
             BuildRows builds = new BuildRows(tx);
-            builds.latestBuild(c.id()).filter(b -> b.status().equals(Build.QUEUED) || b.status().equals(Build.RUNNING))
+            builds.latestBuild(c.id()).filter(b -> inProgress(tx, t.id(), b))
                     .ifPresent(b -> {
                         throw new ConflictException("A build of '" + component + "' is already " + b.status()
                                 + " (event " + b.id() + "): follow its log, or wait for it to end");
@@ -92,6 +94,24 @@ public class BuildServiceImpl extends ServiceSupport implements BuildService {
                     .map(BuildServiceImpl::version).toList();
             return new Page<>(items, page.offset(), page.limit(), rows.countVersions(c.id()));
         });
+    }
+
+    /**
+     * Whether a build is still queued or running. One whose job ended without ending the
+     * build (its worker died: the job and event are failed, the build row is not) is failed
+     * here, so that it blocks nothing.
+     */
+    static boolean inProgress(Tx tx, String teamId, BuildRows.Build b) {
+        if (!b.status().equals(Build.QUEUED) && !b.status().equals(Build.RUNNING)) {
+            return false;
+        }
+        boolean eventOpen = new EventRows(tx).byId(teamId, b.id()).map(e -> e.status() == EventStatus.RUNNING)
+                .orElse(false);
+        if (!eventOpen) {
+            new BuildRows(tx).moveBuild(b.id(), b.status(), Build.FAILED, "Its worker stopped before it ended: build"
+                    + " again", Instant.now());
+        }
+        return eventOpen;
     }
 
     static Version version(BuildRows.VersionRow v) {

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Reference;
@@ -55,17 +56,19 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
     @Override
     public ComponentState state(Actor actor, String team, String component) {
         Component c = get(actor, team, component);
-        record Builds(boolean hasVersion, String latest) {
+        record Latest(boolean hasVersion, String status, boolean building) {
         }
-        Builds builds = tx(tx -> {
+        Latest builds = tx(tx -> {
             BuildRows rows = new BuildRows(tx);
-            return new Builds(rows.countVersions(c.id()) > 0,
-                    rows.latestBuild(c.id()).map(BuildRows.Build::status).orElse(null));
+            Optional<BuildRows.Build> latest = rows.latestBuild(c.id());
+            boolean building = latest.map(b -> BuildServiceImpl.inProgress(tx, c.teamId(), b)).orElse(false);
+            return new Latest(rows.countVersions(c.id()) > 0,
+                    latest.flatMap(b -> rows.build(b.id())).map(BuildRows.Build::status).orElse(null), building);
         });
-        boolean building = Build.QUEUED.equals(builds.latest()) || Build.RUNNING.equals(builds.latest());
+        boolean building = builds.building();
         Observation seen = runtimes.active().map(r -> r.observe(c.id())).orElse(null);
         return ComponentStates.derive(new ComponentStates.Facts(c.desiredRunning(), c.instances(), builds.hasVersion(),
-                Build.FAILED.equals(builds.latest()),
+                Build.FAILED.equals(builds.status()),
                 building ? ComponentStates.Operation.BUILDING : ComponentStates.Operation.NONE, seen));
     }
 
@@ -173,6 +176,9 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
             Component current = find(tx, t, component);
             expectVersion("Component '" + component + "'", expectedVersion, current.version());
+            if (current.desiredRunning()) {
+                throw new ConflictException("Component '" + component + "' is running: stop it first, then delete it");
+            }
             if (!new ComponentRows(tx).delete(current.id(), current.version())) {
                 throw lostRace("Component '" + component + "'");
             }

@@ -81,8 +81,13 @@ public class Reconciler {
             int from = offset;
             List<Component> page = store.inTransaction(tx -> new ComponentRows(tx).all(from, PAGE));
             for (Component c : page) {
-                if (reconcile(runtime.get(), c)) {
-                    actions++;
+                try {
+                    if (reconcile(runtime.get(), c)) {
+                        actions++;
+                    }
+                } catch (RuntimeException e) {
+                    // one component that cannot converge must not keep the others from it
+                    LOG.warn("Reconciling component {} failed: {}", c.id(), e.getMessage());
                 }
             }
             if (page.size() < PAGE) {

@@ -1,6 +1,7 @@
 package io.kato.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -455,7 +456,8 @@ class SourceCheckTest {
         Build first = builds.get(admin, "shop", "api", queued.id());
         assertEquals(Build.SUCCEEDED, first.status(), first.message());
         String log = new EventServiceImpl(store).log(admin, "shop", queued.id());
-        assertTrue(log.contains("greeting=hello") && log.contains("Version 1 built"), log);
+        assertTrue(log.contains("greeting=********") && log.contains("Version 1 built"), log);
+        assertFalse(log.contains("greeting=hello"), "a secret build variable is masked in the log");
 
         builds.build(admin, "shop", "api");
         assertEquals(1, workers.pollOnce());
@@ -498,6 +500,26 @@ class SourceCheckTest {
         assertEquals(1, reconciler.reconcileAll());
         assertTrue(observed.instances(admin, "shop", "api").isEmpty());
         assertEquals(ComponentState.CLOSED, observed.state(admin, "shop", "api"));
+
+        // A build whose worker died (job and event failed, the build row not) blocks nothing.
+        Build orphan = builds.build(admin, "shop", "api");
+        store.inTransaction(tx -> {
+            new io.kato.store.EventRows(tx).finish(orphan.id(), io.kato.api.model.EventStatus.FAILED, "worker died",
+                    java.time.Instant.now());
+            return null;
+        });
+        assertEquals(ComponentState.CLOSED, observed.state(admin, "shop", "api"), "not building any more");
+        assertEquals(Build.FAILED, builds.get(admin, "shop", "api", orphan.id()).status());
+        Build after = builds.build(admin, "shop", "api");
+        assertEquals(Build.QUEUED, after.status());
+        assertEquals(1, workers.pollOnce()); // the dead build's job finds its build failed already
+        assertEquals(1, workers.pollOnce());
+
+        observed.start(admin, "shop", "api");
+        ConflictException deleting = assertThrows(ConflictException.class, () -> observed.delete(admin, "shop", "api",
+                null));
+        assertTrue(deleting.getMessage().contains("stop it first"), deleting.getMessage());
+        observed.stop(admin, "shop", "api");
 
         components.create(admin, "shop", new ComponentDraft("db", "web", null, null, null, null, null, null, null,
                 null, null));

@@ -81,9 +81,12 @@ public class ComponentsResource {
         return ResourceSupport.body(builds.versions(actor(sc), team, component, ResourceSupport.page(offset, limit)));
     }
 
-    /** A component as the API shows it: its fields and its current state. */
+    /**
+     * A component as the API shows it: its fields, its current state, and the instances
+     * the runtime runs now ({@code instances} itself is the wanted count).
+     */
     public record ComponentView(@JsonUnwrapped Component component, ComponentState state,
-                                List<Observation.Instance> instances) {
+                                List<Observation.Instance> runningInstances) {
     }
 
     /** The body of a port change; the number comes from the path. */

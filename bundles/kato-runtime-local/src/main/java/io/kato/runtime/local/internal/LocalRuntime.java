@@ -89,12 +89,19 @@ public class LocalRuntime implements Runtime {
         Path workspace = request.workspace().toAbsolutePath().normalize();
         Instant deadline = Instant.now().plusSeconds(config.buildTimeoutSeconds());
         for (BuildPlan.Step step : plan.steps()) {
-            run(step, workspace, request.cache().toAbsolutePath(), deadline, log);
+            run(step, request.env(), workspace, request.cache().toAbsolutePath(), deadline, log);
         }
         Path artifact = workspace.resolve(plan.artifact() == null ? "." : plan.artifact()).normalize();
-        if (!artifact.startsWith(workspace) || !Files.exists(artifact)) {
-            throw new RuntimeFailure("The build produced no '" + plan.artifact() + "': check the build command's"
-                    + " output folder");
+        try {
+            // Real paths: an artifact that is a link (a build may write 'ln -s / dist') must not
+            // take anything from outside the workspace into the artifact store.
+            if (!artifact.startsWith(workspace) || !Files.exists(artifact, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || Files.isSymbolicLink(artifact) || !artifact.toRealPath().startsWith(workspace.toRealPath())) {
+                throw new RuntimeFailure("The build produced no '" + plan.artifact() + "' inside its workspace: check"
+                        + " the build command's output folder");
+            }
+        } catch (IOException e) {
+            throw new RuntimeFailure("The build's output '" + plan.artifact() + "' cannot be read: " + e.getMessage());
         }
         Path stored = artifactsRoot.resolve(request.componentId()).resolve(request.buildId());
         try {
@@ -107,7 +114,8 @@ public class LocalRuntime implements Runtime {
         return stored.toString();
     }
 
-    private void run(BuildPlan.Step step, Path workspace, Path cache, Instant deadline, LogSink log) {
+    private void run(BuildPlan.Step step, Map<String, String> buildEnv, Path workspace, Path cache, Instant deadline,
+                     LogSink log) {
         List<String> argv = new ArrayList<>();
         for (String arg : step.argv()) {
             argv.add(arg.replace(BuildPlan.Step.CACHE, cache.toString()));
@@ -122,6 +130,7 @@ public class LocalRuntime implements Runtime {
         env.clear();
         env.putAll(base);
         env.put("HOME", cache.resolve("home").toString());
+        env.putAll(buildEnv);
         step.env().forEach((k, v) -> env.put(k, v.replace(BuildPlan.Step.CACHE, cache.toString())));
         log.line("$ " + String.join(" ", argv));
         Process process;

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -29,16 +27,24 @@ final class StaticServer {
             Map.entry("wasm", "application/wasm"), Map.entry("woff2", "font/woff2"));
     private final Path root;
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(4,
+            r -> {
+                Thread t = new Thread(r, "kato-static");
+                t.setDaemon(true);
+                return t;
+            });
 
     StaticServer(Path root, int port) throws IOException {
         this.root = root.toRealPath();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::handle);
+        server.setExecutor(workers); // one slow client must not hold up the others
         server.start();
     }
 
     void stop() {
         server.stop(0);
+        workers.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -49,8 +55,14 @@ final class StaticServer {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
-            Path file = root.resolve(path.replaceFirst("^/+", "")).normalize();
+            Path file;
+            try {
+                String path = exchange.getRequestURI().getPath(); // decoded, '+' kept as is
+                file = root.resolve(path.replaceFirst("^/+", "")).normalize();
+            } catch (IllegalArgumentException e) { // a malformed escape, or a NUL in the path
+                exchange.sendResponseHeaders(400, -1);
+                return;
+            }
             if (Files.isDirectory(file)) {
                 file = file.resolve("index.html");
             }

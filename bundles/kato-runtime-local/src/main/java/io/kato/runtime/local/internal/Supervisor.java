@@ -126,7 +126,7 @@ final class Supervisor {
     /** One component's instances, all of one version. */
     private final class Group {
         final Deployment deployment;
-        final List<Instance> instances = new ArrayList<>();
+        final List<Instance> instances = new java.util.concurrent.CopyOnWriteArrayList<>(); // observed unlocked
 
         Group(Deployment deployment) {
             this.deployment = deployment;
@@ -223,21 +223,24 @@ final class Supervisor {
             if (p == null) {
                 return;
             }
+            // The tree as it is now: under dash the recorded process is the shell, which dies at
+            // SIGTERM at once while the app it started may take its time, or ignore it.
+            List<ProcessHandle> tree = new ArrayList<>(p.descendants().toList());
+            tree.add(p.toHandle());
+            tree.forEach(ProcessHandle::destroy); // SIGTERM: a chance to finish requests and close files
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(graceSeconds);
+            try {
+                while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
             try {
                 Files.deleteIfExists(logFile(group.deployment.componentId(), id).resolveSibling(id + ".pid"));
             } catch (IOException e) {
                 // a stale pid file is checked against the start time before anything is stopped
-            }
-            p.descendants().forEach(ProcessHandle::destroy);
-            p.destroy(); // SIGTERM: a chance to finish requests and close files
-            try {
-                if (!p.waitFor(graceSeconds, TimeUnit.SECONDS)) {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-                Thread.currentThread().interrupt();
             }
         }
 

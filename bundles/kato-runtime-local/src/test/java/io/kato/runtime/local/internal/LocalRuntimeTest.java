@@ -58,8 +58,8 @@ class LocalRuntimeTest {
         Path workspace = Files.createDirectories(dir.resolve("ws"));
         LocalRuntime runtime = new LocalRuntime(config(timeout), dir.resolve("artifacts"));
         BuildPlan plan = new BuildPlan("test", List.of(steps), artifact, List.of("sh", "-c", "./run"), List.of(), null);
-        return runtime.build(new BuildRequest("c1", "b1", workspace, Files.createDirectories(dir.resolve("cache"))),
-                plan, log::add);
+        return runtime.build(new BuildRequest("c1", "b1", workspace, Files.createDirectories(dir.resolve("cache")),
+                Map.of("BUILD_MIRROR", "https://mirror.example.org")), plan, log::add);
     }
 
     private static BuildPlan.Step sh(String name, String script, Map<String, String> env) {
@@ -76,6 +76,7 @@ class LocalRuntimeTest {
         assertFalse(Files.exists(dir.resolve("ws/out")), "moved out of the workspace");
         assertTrue(log.contains("compiling"), log.toString());
         assertTrue(log.contains("cache=" + dir.resolve("cache").toAbsolutePath() + "/npm"), log.toString());
+        assertTrue(log.contains("BUILD_MIRROR=https://mirror.example.org"), "the component's build variables");
         // Kato's own environment (it may hold the bootstrap token) never reaches a build.
         for (String name : System.getenv().keySet()) {
             if (!List.of("PATH", "JAVA_HOME", "LANG", "TZ", "HOME", "PWD", "SHLVL", "_").contains(name)) {
@@ -218,6 +219,10 @@ class LocalRuntimeTest {
     @Test
     void anArtifactOutsideTheWorkspaceOrMissingIsRefused() {
         assertThrows(RuntimeFailure.class, () -> build(60, "../elsewhere"));
+        RuntimeFailure link = assertThrows(RuntimeFailure.class, () -> build(60, "dist",
+                sh("link", "ln -s / dist", Map.of())));
+        assertTrue(link.getMessage().contains("inside its workspace"), link.getMessage());
+        assertFalse(Files.exists(dir.resolve("artifacts/c1/b1")), "nothing of the host was stored");
         RuntimeFailure e = assertThrows(RuntimeFailure.class, () -> build(60, "dist"));
         assertTrue(e.getMessage().contains("produced no 'dist'"), e.getMessage());
     }

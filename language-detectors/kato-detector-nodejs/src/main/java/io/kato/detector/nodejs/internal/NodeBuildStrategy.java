@@ -35,14 +35,16 @@ public class NodeBuildStrategy implements BuildStrategy {
             throw new BuildPlanException("The check found no way to install this Node.js project: check it again");
         }
         // The detector's command (install && run build) keeps its choice of package manager and flags.
+        // No NODE_ENV=production here: package managers would then skip the devDependencies that
+        // build scripts need (bundlers, compilers). The component's BUILD_* variables still apply.
         Map<String, String> env = Map.of("npm_config_cache", BuildPlan.Step.CACHE + "/npm",
                 "YARN_CACHE_FOLDER", BuildPlan.Step.CACHE + "/yarn",
-                "npm_config_store_dir", BuildPlan.Step.CACHE + "/pnpm",
-                "NODE_ENV", context.buildEnv().getOrDefault("BUILD_NODE_ENV", "production"));
+                "npm_config_store_dir", BuildPlan.Step.CACHE + "/pnpm");
         List<BuildPlan.Step> steps = List.of(new BuildPlan.Step("build", List.of("sh", "-c", build), env, "."));
         String version = context.detection().versions().getOrDefault("node", "20").replaceAll("[^0-9.].*$", "");
         if (context.detection().language().equals(NodeDetector.STATIC_ID)) {
-            String out = context.detection().env().getOrDefault(NodeDetector.STATIC_DIR_ENV, "dist");
+            String out = context.buildEnv().getOrDefault(NodeDetector.STATIC_DIR_ENV,
+                    context.detection().env().getOrDefault(NodeDetector.STATIC_DIR_ENV, "dist"));
             return new BuildPlan(name(), steps, out, List.of(), List.of(probe(NodeDetector.STATIC_PORT)),
                     new BuildPlan.ContainerRecipe("nginx:1.27-alpine",
                             List.of("COPY " + out + " /usr/share/nginx/html")));
