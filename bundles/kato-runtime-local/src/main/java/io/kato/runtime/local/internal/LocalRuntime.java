@@ -34,8 +34,10 @@ import org.osgi.service.metatype.annotations.Designate;
  * into {@code data/kato/artifacts/<component>/<build>}.
  *
  * <p>Instances are supervised processes ({@link Supervisor}); a static version runs as an
- * in-process file server. They stop with the runtime: re-adopting them after a restart of
- * Kato is not done yet, so none is left running unsupervised.
+ * in-process file server. They stop with the runtime (a departure from the SPI's "workloads
+ * keep running": nothing re-adopts running processes yet, so none is left unsupervised);
+ * after a crash of Kato, the processes it left are stopped when the runtime starts again
+ * and the reconciler starts what should run.
  */
 @Component(service = Runtime.class, configurationPid = "io.kato.runtime.local")
 @Designate(ocd = LocalRuntimeConfig.class)
