@@ -21,11 +21,23 @@ import java.util.Map;
  * @param deployType   stateless or stateful
  * @param ports        ports to expose
  * @param env          runtime env, secrets decrypted
- * @param probes       health probes
+ * @param probes       health probes; a runtime probes readiness by a TCP connect to the
+ *                     first port when none is given
+ * @param revision     counts the component's restarts, upgrades and rollbacks: instances
+ *                     of another version or revision are replaced, rolling (a new one
+ *                     ready before an old one stops)
  */
 public record Deployment(String componentId, String name, String team, String versionId, String artifact,
                          List<String> startCommand, boolean running, int instances, int memoryMb,
-                         DeployType deployType, List<Port> ports, Map<String, String> env, List<ProbeSpec> probes) {
+                         DeployType deployType, List<Port> ports, Map<String, String> env, List<ProbeSpec> probes, long revision) {
+    /** A deployment at revision 0. */
+    public Deployment(String componentId, String name, String team, String versionId, String artifact,
+                      List<String> startCommand, boolean running, int instances, int memoryMb, DeployType deployType,
+                      List<Port> ports, Map<String, String> env, List<ProbeSpec> probes) {
+        this(componentId, name, team, versionId, artifact, startCommand, running, instances, memoryMb, deployType,
+                ports, env, probes, 0);
+    }
+
     public Deployment {
         startCommand = List.copyOf(startCommand);
         ports = List.copyOf(ports);

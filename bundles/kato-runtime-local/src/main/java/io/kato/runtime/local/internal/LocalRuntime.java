@@ -62,7 +62,8 @@ public class LocalRuntime implements Runtime {
     public LocalRuntime(LocalRuntimeConfig config, Path artifactsRoot) {
         this.config = config;
         this.artifactsRoot = artifactsRoot;
-        this.supervisor = new Supervisor(artifactsRoot.resolveSibling("logs"), config.stopGraceSeconds());
+        this.supervisor = new Supervisor(artifactsRoot.resolveSibling("logs"), config.stopGraceSeconds(),
+                config.drainMillis());
     }
 
     /** The host variables a build or an instance gets; everything else of Kato's stays out. */
@@ -79,6 +80,7 @@ public class LocalRuntime implements Runtime {
     @Modified
     void modified(LocalRuntimeConfig changed) {
         this.config = changed;
+        supervisor.graceSeconds(changed.stopGraceSeconds());
     }
 
     @Override

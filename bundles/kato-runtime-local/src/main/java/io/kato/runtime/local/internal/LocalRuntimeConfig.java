@@ -14,4 +14,8 @@ public @interface LocalRuntimeConfig {
 
     @AttributeDefinition(description = "Seconds a stopping instance gets after SIGTERM before SIGKILL")
     int stopGraceSeconds() default 10;
+
+    @AttributeDefinition(description = "Milliseconds an instance leaving the gateway still gets requests' answers"
+            + " out before SIGTERM (read at start)")
+    long drainMillis() default 1000;
 }

@@ -1,13 +1,13 @@
 package io.kato.runtime.local.internal;
 
+import io.kato.api.build.ProbeSpec;
 import io.kato.api.runtime.Deployment;
 import io.kato.api.runtime.Observation;
 import io.kato.api.runtime.RuntimeFailure;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,31 +15,52 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The instances of every deployed component on this machine: each a supervised process
  * (or, for a static version, an in-process file server) on a port of its own, with its env
- * and {@code PORT}, its output in a log file, restarted with back-off when it exits while
- * wanted, stopped with SIGTERM to its whole tree and SIGKILL after a grace period.
+ * and {@code PORT}, its output in a log file, probed for readiness and liveness, restarted
+ * with back-off when it exits or fails liveness while wanted, stopped with SIGTERM to its
+ * whole tree and SIGKILL after a grace period. A new version or revision rolls out one
+ * instance at a time, each old one leaving only once a new one is ready.
  */
 final class Supervisor {
     private static final long MAX_LOG_BYTES = 10L << 20;
+    private static final long STEADY_NANOS = TimeUnit.MINUTES.toNanos(1);
     private final Map<String, Group> groups = new ConcurrentHashMap<>();
     private final Path logsRoot;
-    private final int graceSeconds;
-    private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "kato-local-restarts");
-        t.setDaemon(true);
-        return t;
-    });
+    private final long drainMillis;
+    private volatile int graceSeconds;
+    /** Restarts, probes and the rollout tick. */
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(3, daemon("kato-local-timer"));
+    /** Stops run here, in parallel: each may take a grace period. */
+    private final ExecutorService stops = Executors.newCachedThreadPool(daemon("kato-local-stop"));
 
-    Supervisor(Path logsRoot, int graceSeconds) {
+    Supervisor(Path logsRoot, int graceSeconds, long drainMillis) {
         this.logsRoot = logsRoot;
         this.graceSeconds = graceSeconds;
+        this.drainMillis = drainMillis;
         stopLeftovers();
+        timer.scheduleWithFixedDelay(this::tick, 250, 250, TimeUnit.MILLISECONDS);
+    }
+
+    /** Applies to instances stopped from now on. */
+    void graceSeconds(int seconds) {
+        this.graceSeconds = seconds;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /**
@@ -78,27 +99,40 @@ final class Supervisor {
         }
     }
 
-    synchronized void apply(Deployment d) {
-        Group g = groups.get(d.componentId());
+    /** Makes the deployment the component's target; instances converge to it in the background. */
+    void apply(Deployment d) {
         if (!d.running()) {
             remove(d.componentId());
             return;
         }
-        if (g != null && !g.deployment.versionId().equals(d.versionId())) {
-            remove(d.componentId()); // another version: the old instances go first (rolling comes later)
-            g = null;
+        Group g;
+        synchronized (this) { // against the tick dropping an emptied group at this moment
+            g = groups.computeIfAbsent(d.componentId(), id -> new Group());
+            g.target = d;
         }
-        if (g == null) {
-            g = new Group(d);
-            groups.put(d.componentId(), g);
-        }
-        g.scaleTo(d.instances());
+        g.converge();
     }
 
-    synchronized void remove(String componentId) {
-        Group g = groups.remove(componentId);
+    /** Retires every instance of the component; the group goes once the last has stopped. */
+    void remove(String componentId) {
+        Group g = groups.get(componentId);
         if (g != null) {
-            g.instances.forEach(Instance::stop);
+            g.target = null;
+            g.converge();
+        }
+    }
+
+    /** Regular pass: rollouts advance as new instances become ready; emptied groups go. */
+    private void tick() {
+        for (Group g : groups.values()) {
+            try {
+                g.converge();
+            } catch (RuntimeException e) {
+                // one component's trouble must not stop the others' rollouts
+            }
+        }
+        synchronized (this) {
+            groups.values().removeIf(g -> g.target == null && g.instances.isEmpty());
         }
     }
 
@@ -107,96 +141,265 @@ final class Supervisor {
         if (g == null) {
             return Observation.absent();
         }
+        Deployment shown = g.target != null ? g.target : g.last;
         List<Observation.Instance> seen = new ArrayList<>();
-        for (Instance i : List.copyOf(g.instances)) {
-            seen.add(new Observation.Instance(i.id, i.alive(), i.ready(), i.restarts, "127.0.0.1:" + i.port));
+        for (Instance i : g.instances) {
+            seen.add(new Observation.Instance(i.id, i.alive(), i.ready(), i.restarts, "127.0.0.1:" + i.port,
+                    i.deployment.versionId(), i.deployment.revision(), i.message()));
         }
-        return new Observation(true, g.deployment.versionId(), seen);
+        return new Observation(true, shown == null ? null : shown.versionId(), shown == null ? 0 : shown.revision(),
+                seen);
     }
 
     Path logFile(String componentId, String instanceId) {
         return logsRoot.resolve(componentId).resolve(instanceId + ".log");
     }
 
-    synchronized void stopAll() {
-        List.copyOf(groups.keySet()).forEach(this::remove);
-        restarts.shutdownNow();
+    /** Stops every instance now (no drain: Kato is stopping), waiting at most the grace period and a little. */
+    void stopAll() {
+        List<Instance> all = new ArrayList<>();
+        synchronized (this) {
+            for (Group g : groups.values()) {
+                g.target = null;
+                g.instances.forEach(i -> i.wanted = false);
+                all.addAll(g.instances);
+            }
+        }
+        timer.shutdownNow();
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        all.forEach(i -> done.add(stops.submit(i::terminate)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(graceSeconds + 2L);
+        for (var f : done) {
+            try {
+                f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                break; // Kato stops anyway; what is left running is stopped at the next start
+            }
+        }
+        stops.shutdownNow();
     }
 
-    /** One component's instances, all of one version. */
+    /**
+     * One component's instances and the deployment they converge to. A rollout surges by one
+     * and keeps every old instance serving until a new one is ready to take its place.
+     */
     private final class Group {
-        final Deployment deployment;
-        final List<Instance> instances = new java.util.concurrent.CopyOnWriteArrayList<>(); // observed unlocked
+        volatile Deployment target;
+        volatile Deployment last;
+        final List<Instance> instances = new CopyOnWriteArrayList<>(); // observed and routed unlocked
+        private int next;
 
-        Group(Deployment deployment) {
-            this.deployment = deployment;
+        synchronized void converge() {
+            Deployment t = target;
+            if (t != null) {
+                last = t;
+            }
+            List<Instance> live = instances.stream().filter(i -> !i.stopping).toList();
+            if (t == null) {
+                live.forEach(this::retire);
+                return;
+            }
+            List<Instance> current = new ArrayList<>(live.stream().filter(i -> same(i.deployment, t)).toList());
+            List<Instance> old = live.stream().filter(i -> !same(i.deployment, t)).toList();
+            while (current.size() > t.instances()) {
+                retire(current.remove(current.size() - 1));
+            }
+            if (old.isEmpty()) {
+                while (current.size() < t.instances()) {
+                    current.add(startNew(t));
+                }
+                return;
+            }
+            long readyNew = current.stream().filter(Instance::ready).count();
+            if (current.size() < t.instances() && readyNew == current.size()) {
+                startNew(t);
+            }
+            // old instances that serve nothing go at once; the others as new ones take their place
+            List<Instance> serving = new ArrayList<>();
+            for (Instance o : old) {
+                if (o.ready()) {
+                    serving.add(o);
+                } else {
+                    retire(o);
+                }
+            }
+            long excess = readyNew + serving.size() - t.instances();
+            for (int k = 0; k < excess && k < serving.size(); k++) {
+                retire(serving.get(k));
+            }
         }
 
-        void scaleTo(int count) {
-            while (instances.size() > count) {
-                instances.remove(instances.size() - 1).stop();
-            }
-            while (instances.size() < count) {
-                Instance i = new Instance(this, deployment.name() + "-" + instances.size());
-                instances.add(i);
-                i.start();
+        private Instance startNew(Deployment d) {
+            Instance i = new Instance(this, d, d.name() + "-" + next++);
+            instances.add(i);
+            i.start();
+            return i;
+        }
+
+        /**
+         * Out of the gateway at once (not ready), stopped after the drain time, in the
+         * background: stopping several instances takes one grace period, not one each.
+         */
+        private void retire(Instance i) {
+            boolean wasReady = i.ready();
+            i.stopping = true;
+            i.wanted = false;
+            try {
+                stops.execute(() -> {
+                    try {
+                        if (wasReady) {
+                            Thread.sleep(drainMillis); // requests the gateway already sent it finish
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    i.terminate();
+                    instances.remove(i);
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                i.terminate();
+                instances.remove(i);
             }
         }
     }
 
-    /** One instance: its port stays the same across restarts. */
+    private static boolean same(Deployment a, Deployment b) {
+        return a.versionId().equals(b.versionId()) && a.revision() == b.revision();
+    }
+
+    /** One instance of one deployment: its port stays the same across restarts. */
     private final class Instance {
         final Group group;
+        final Deployment deployment;
         final String id;
         final int port;
         volatile int restarts;
-        private volatile boolean wanted = true;
+        volatile boolean wanted = true;
+        volatile boolean stopping;
         private volatile Process process;
         private volatile StaticServer site;
+        private volatile List<Probe> probes = List.of();
+        private final List<ScheduledFuture<?>> probing = new ArrayList<>();
+        private volatile String exitMessage;
+        private long startedAt;
+        private int failuresInARow;
 
-        Instance(Group group, String id) {
+        Instance(Group group, Deployment deployment, String id) {
             this.group = group;
+            this.deployment = deployment;
             this.id = id;
             this.port = freePort();
+        }
+
+        private Path dir() {
+            return Path.of(deployment.artifact());
+        }
+
+        private Path log() {
+            return logFile(deployment.componentId(), id);
         }
 
         synchronized void start() {
             if (!wanted) {
                 return;
             }
-            Deployment d = group.deployment;
-            Path dir = Path.of(d.artifact());
+            Deployment d = deployment;
             try {
                 if (d.startCommand().isEmpty()) {
-                    site = new StaticServer(dir, port);
+                    site = new StaticServer(dir(), port);
                     return;
                 }
-                Path log = logFile(d.componentId(), id);
+                Path log = log();
                 Files.createDirectories(log.getParent());
                 if (Files.exists(log) && Files.size(log) > MAX_LOG_BYTES) {
                     Files.move(log, log.resolveSibling(id + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
                 }
-                ProcessBuilder pb = new ProcessBuilder(d.startCommand()).directory(dir.toFile())
+                ProcessBuilder pb = new ProcessBuilder(d.startCommand()).directory(dir().toFile())
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
                 Map<String, String> env = pb.environment();
-                Map<String, String> base = LocalRuntime.baseEnvironment(Map.copyOf(env));
+                Map<String, String> base = environment(Map.copyOf(env));
                 env.clear();
                 env.putAll(base);
-                env.put("HOME", dir.toString());
-                env.putAll(d.env());
-                env.put("PORT", Integer.toString(port));
                 Process p = pb.start();
                 process = p;
+                startedAt = System.nanoTime();
                 writePid(log.resolveSibling(id + ".pid"), p);
+                startProbes(base);
                 p.onExit().thenRun(() -> exited(p));
             } catch (IOException e) {
+                exitMessage = "cannot start '" + String.join(" ", d.startCommand()) + "': " + e.getMessage();
                 restartLater(); // a missing command or folder is retried with back-off, and shows as not alive
             }
         }
 
+        private Map<String, String> environment(Map<String, String> host) {
+            Map<String, String> env = LocalRuntime.baseEnvironment(host);
+            env.put("HOME", dir().toString());
+            env.putAll(deployment.env());
+            env.put("PORT", Integer.toString(port));
+            return env;
+        }
+
+        private void startProbes(Map<String, String> env) {
+            List<ProbeSpec> specs = new ArrayList<>(deployment.probes());
+            if (specs.stream().noneMatch(s -> s.purpose() == ProbeSpec.Purpose.READINESS)) {
+                specs.add(Probe.DEFAULT_READINESS);
+            }
+            List<Probe> fresh = specs.stream().map(Probe::new).toList();
+            probes = fresh;
+            for (Probe probe : fresh) {
+                try {
+                    probing.add(timer.scheduleWithFixedDelay(() -> {
+                        if (!probe.run(port, dir(), env) && probe.spec.purpose() == ProbeSpec.Purpose.LIVENESS) {
+                            livenessFailed(probe);
+                        }
+                    }, probe.delayMillis(), probe.periodMillis(), TimeUnit.MILLISECONDS));
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    return;
+                }
+            }
+        }
+
+        private synchronized void stopProbes() {
+            probing.forEach(f -> f.cancel(false));
+            probing.clear();
+        }
+
+        /** The failure action of liveness: the process is killed and restarts like a crashed one. */
+        private void livenessFailed(Probe probe) {
+            Process p = process;
+            if (p != null && p.isAlive() && wanted) {
+                exitMessage = probe.lastFailure() + ": restarted";
+                stopProbes();
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+        }
+
         private void exited(Process p) {
-            if (wanted && p == process) {
-                restartLater();
+            if (!wanted || p != process) {
+                return;
+            }
+            stopProbes();
+            String why = p.exitValue() == 137 && exitMessage != null ? exitMessage
+                    : "exited with status " + p.exitValue();
+            exitMessage = why + tail();
+            restartLater();
+        }
+
+        /** The last lines of the instance's log, so that a crash explains itself in the state. */
+        private String tail() {
+            try (var channel = Files.newByteChannel(log())) {
+                long size = channel.size();
+                channel.position(Math.max(0, size - 1024));
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.min(1024, size));
+                channel.read(buffer);
+                String[] lines = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).split("\n");
+                int from = Math.max(lines.length > 1 && size > 1024 ? 1 : 0, lines.length - 5);
+                String last = String.join("\n", java.util.Arrays.asList(lines).subList(from, lines.length)).strip();
+                return last.isEmpty() ? "" : "; last output:\n" + last;
+            } catch (IOException e) {
+                return "";
             }
         }
 
@@ -205,21 +408,31 @@ final class Supervisor {
                 return;
             }
             restarts++;
-            long delay = Math.min(30, 1L << Math.min(5, restarts - 1));
+            // back-off grows with failures in a row and starts over after a minute of running
+            if (startedAt != 0 && System.nanoTime() - startedAt > STEADY_NANOS) {
+                failuresInARow = 0;
+            }
+            long delay = Math.min(30, 1L << Math.min(5, failuresInARow++));
             try {
-                Supervisor.this.restarts.schedule(this::start, delay, TimeUnit.SECONDS);
+                timer.schedule(this::start, delay, TimeUnit.SECONDS);
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
                 // the runtime is going away; nothing restarts any more
             }
         }
 
-        synchronized void stop() {
+        /** SIGTERM to the whole tree, SIGKILL after the grace period; blocks until done. */
+        void terminate() {
             wanted = false;
-            if (site != null) {
-                site.stop();
-                site = null;
+            Process p;
+            synchronized (this) { // a start under way finishes first, and is then stopped too
+                stopProbes();
+                StaticServer s = site;
+                if (s != null) {
+                    s.stop();
+                    site = null;
+                }
+                p = process;
             }
-            Process p = process;
             if (p == null) {
                 return;
             }
@@ -238,27 +451,41 @@ final class Supervisor {
             }
             tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
             try {
-                Files.deleteIfExists(logFile(group.deployment.componentId(), id).resolveSibling(id + ".pid"));
+                Files.deleteIfExists(log().resolveSibling(id + ".pid"));
             } catch (IOException e) {
                 // a stale pid file is checked against the start time before anything is stopped
             }
         }
 
         boolean alive() {
-            return site != null || process != null && process.isAlive();
+            Process p = process;
+            return site != null || p != null && p.isAlive();
         }
 
-        /** Readiness, until probes come: the port accepts a connection. */
+        /** Passes every readiness probe (a static site is ready once it listens) and is not stopping. */
         boolean ready() {
-            if (!alive()) {
+            if (stopping || !alive()) {
                 return false;
             }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            if (site != null) {
                 return true;
-            } catch (IOException e) {
-                return false;
             }
+            return probes.stream().filter(p -> p.spec.purpose() == ProbeSpec.Purpose.READINESS)
+                    .allMatch(Probe::healthy);
+        }
+
+        String message() {
+            if (stopping) {
+                return "stopping";
+            }
+            if (!alive()) {
+                return exitMessage;
+            }
+            if (ready()) {
+                return null;
+            }
+            return probes.stream().map(Probe::lastFailure).filter(java.util.Objects::nonNull).findFirst()
+                    .orElse("starting: waiting for readiness");
         }
     }
 

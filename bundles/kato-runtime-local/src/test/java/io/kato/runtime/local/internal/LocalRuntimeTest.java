@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kato.api.build.BuildPlan;
+import io.kato.api.build.ProbeSpec;
 import io.kato.api.model.DeployType;
 import io.kato.api.runtime.Deployment;
 import io.kato.api.runtime.Observation;
@@ -50,6 +51,11 @@ class LocalRuntimeTest {
             @Override
             public int stopGraceSeconds() {
                 return 2;
+            }
+
+            @Override
+            public long drainMillis() {
+                return 100;
             }
         };
     }
@@ -126,8 +132,122 @@ class LocalRuntimeTest {
 
     private static Deployment deployment(String version, Path artifact, List<String> start, boolean running,
                                          int instances) {
+        return deployment(version, artifact, start, running, instances, List.of(), 0);
+    }
+
+    private static Deployment deployment(String version, Path artifact, List<String> start, boolean running,
+                                         int instances, List<ProbeSpec> probes, long revision) {
         return new Deployment("c1", "web", "shop", version, artifact.toString(), start, running, instances, 128,
-                DeployType.STATELESS_MULTIPLE, List.of(), Map.of("GREETING", "hi"), List.of());
+                DeployType.STATELESS_MULTIPLE, List.of(), Map.of("GREETING", "hi"), probes, revision);
+    }
+
+    /** A node server answering its version and PORT; '/crash' exits. */
+    private Path nodeApp(String name, String body) throws Exception {
+        Path app = Files.createDirectories(dir.resolve(name));
+        Files.writeString(app.resolve("server.js"), "require('http').createServer((q, s) => q.url === '/crash'"
+                + " ? process.exit(1) : q.url === '/health' ? (s.statusCode = process.env.HEALTH || 200, s.end())"
+                + " : s.end('" + body + "')).listen(process.env.PORT, '127.0.0.1');");
+        return app;
+    }
+
+    @Test
+    void anUpgradeRollsOutWithoutLosingARequest() throws Exception {
+        Path v1 = nodeApp("v1", "one");
+        Path v2 = nodeApp("v2", "two");
+        LocalRuntime runtime = new LocalRuntime(config(60), dir.resolve("artifacts"));
+        try {
+            runtime.apply(deployment("v1", v1, List.of("node", "server.js"), true, 2));
+            await("two ready", () -> runtime.observe("c1").ready() == 2);
+            java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.Set<String> bodies = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread client = new Thread(() -> {
+                int turn = 0;
+                while (!done.get()) {
+                    // the client stands in for the gateway: only ready instances get requests
+                    List<Observation.Instance> ready = runtime.observe("c1").instances().stream()
+                            .filter(Observation.Instance::ready).toList();
+                    if (ready.isEmpty()) {
+                        failures.incrementAndGet();
+                        continue;
+                    }
+                    try {
+                        bodies.add(get(ready.get(turn++ % ready.size()).address(), "/"));
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                }
+            });
+            client.start();
+            runtime.apply(deployment("v2", v2, List.of("node", "server.js"), true, 2));
+            Observation during = runtime.observe("c1");
+            assertEquals("v2", during.versionId());
+            assertTrue(during.rollingOut(), "old instances serve until new ones are ready");
+            await("the rollout", () -> {
+                Observation o = runtime.observe("c1");
+                return !o.rollingOut() && o.instances().size() == 2 && o.ready() == 2;
+            });
+            Thread.sleep(300);
+            done.set(true);
+            client.join();
+            assertEquals(0, failures.get(), "no request was lost");
+            assertTrue(bodies.contains("200 one") && bodies.contains("200 two"), bodies.toString());
+            for (Observation.Instance i : runtime.observe("c1").instances()) {
+                assertEquals("200 two", get(i.address(), "/"));
+            }
+        } finally {
+            runtime.remove("c1");
+        }
+    }
+
+    @Test
+    void probesDecideReadinessAndAFailingLivenessRestartsTheInstance() throws Exception {
+        Path app = nodeApp("probed", "ok");
+        ProbeSpec readiness = new ProbeSpec(ProbeSpec.Purpose.READINESS, ProbeSpec.Kind.HTTP, 0, "/health", 0, 1, 1,
+                1, 1);
+        ProbeSpec liveness = new ProbeSpec(ProbeSpec.Purpose.LIVENESS, ProbeSpec.Kind.CMD, 0,
+                "test ! -e " + dir.resolve("sick"), 0, 1, 1, 1, 2);
+        LocalRuntime runtime = new LocalRuntime(config(60), dir.resolve("artifacts"));
+        try {
+            runtime.apply(deployment("v1", app, List.of("node", "server.js"), true, 1, List.of(readiness, liveness), 0));
+            await("ready by its http probe", () -> runtime.observe("c1").ready() == 1);
+            Files.createFile(dir.resolve("sick"));
+            await("a restart by liveness", () -> runtime.observe("c1").instances().get(0).restarts() == 1);
+            Files.delete(dir.resolve("sick"));
+            await("ready again", () -> runtime.observe("c1").ready() == 1);
+
+            // a readiness probe that never passes: alive, not ready, and the state says why
+            ProbeSpec never = new ProbeSpec(ProbeSpec.Purpose.READINESS, ProbeSpec.Kind.HTTP, 0, "/missing-page", 0, 1,
+                    1, 1, 1);
+            Path app404 = Files.createDirectories(dir.resolve("notfound"));
+            Files.writeString(app404.resolve("server.js"), "require('http').createServer((q, s) => (s.statusCode = 404,"
+                    + " s.end())).listen(process.env.PORT, '127.0.0.1');");
+            runtime.apply(deployment("v2", app404, List.of("node", "server.js"), true, 1, List.of(never), 0));
+            await("the probe's verdict", () -> runtime.observe("c1").instances().stream().anyMatch(i ->
+                    "v2".equals(i.versionId()) && i.message() != null && i.message().contains("answered 404")));
+            Thread.sleep(1500);
+            Observation o = runtime.observe("c1");
+            assertTrue(o.rollingOut(), "the old version keeps serving while the new one is not ready");
+            assertEquals(1, o.ready());
+        } finally {
+            runtime.remove("c1");
+        }
+    }
+
+    @Test
+    void aStartCommandThatExitsAtOnceShowsItsStatusAndLastLines() throws Exception {
+        Path app = Files.createDirectories(dir.resolve("failing"));
+        LocalRuntime runtime = new LocalRuntime(config(60), dir.resolve("artifacts"));
+        try {
+            runtime.apply(deployment("v1", app, List.of("sh", "-c", "echo cannot open config.yml; exit 3"), true, 1));
+            await("the exit", () -> {
+                String m = runtime.observe("c1").instances().get(0).message();
+                return m != null && m.contains("exited with status 3") && m.contains("cannot open config.yml");
+            });
+            assertFalse(runtime.observe("c1").instances().get(0).alive());
+        } finally {
+            runtime.remove("c1");
+        }
     }
 
     private static String get(String address, String path) throws Exception {
@@ -163,11 +283,11 @@ class LocalRuntimeTest {
             assertEquals("200 h1{}", get(address, "/docs/a.css"));
             assertTrue(get(address, "/../secret.txt").startsWith("404"), "nothing outside the site");
             runtime.apply(deployment("v1", site.getParent(), List.of(), true, 1));
-            assertEquals(1, runtime.observe("c1").instances().size(), "scaled down");
+            await("scaled down", () -> runtime.observe("c1").instances().size() == 1);
         } finally {
             runtime.remove("c1");
         }
-        assertFalse(runtime.observe("c1").known());
+        await("removed", () -> !runtime.observe("c1").known());
     }
 
     @Test
@@ -195,7 +315,7 @@ class LocalRuntimeTest {
             assertEquals(first.address(), runtime.observe("c1").instances().get(0).address(), "same port");
 
             runtime.apply(deployment("v1", app, List.of("node", "server.js"), false, 1));
-            assertFalse(runtime.observe("c1").known(), "stopped");
+            await("stopped", () -> !runtime.observe("c1").known());
             assertThrows(java.net.ConnectException.class, () -> get(first.address(), "/"), "nothing listens any more");
         } finally {
             runtime.remove("c1");
