@@ -52,6 +52,7 @@ public abstract class KatoTestSupport {
         String work = System.getProperty("kato.itest.work", "target");
         int http = freePort();
         int ssh = freePort();
+        int gateway = freePort();
         return new Option[] {
             karafDistributionConfiguration()
                     .frameworkUrl(new File(assembly).toURI().toString())
@@ -62,7 +63,10 @@ public abstract class KatoTestSupport {
             logLevel(LogLevelOption.LogLevel.WARN),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(http)),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(ssh)),
+            editConfigurationFilePut("etc/io.kato.gateway.cfg", "httpPort", Integer.toString(gateway)),
+            editConfigurationFilePut("etc/io.kato.gateway.cfg", "publicPort", Integer.toString(gateway)),
             systemProperty("kato.itest.http.port").value(Integer.toString(http)),
+            systemProperty("kato.itest.gateway.port").value(Integer.toString(gateway)),
             systemProperty("kato.itest.detector").value(System.getProperty("kato.itest.detector")),
         };
     }

@@ -74,8 +74,42 @@ public final class BuildRows {
         return tx.count("SELECT COUNT(*) FROM versions WHERE component_id = ?", componentId);
     }
 
+    /** What the component is meant to run: a version and the revision of its deployment. */
+    public record Release(String componentId, String versionId, long revision, Instant updatedAt) {
+    }
+
+    public Optional<Release> release(String componentId) {
+        return tx.one("SELECT component_id, version_id, revision, updated_at FROM releases WHERE component_id = ?",
+                rs -> new Release(rs.getString("component_id"), rs.getString("version_id"), rs.getLong("revision"),
+                        Rows.instant(rs, "updated_at")), componentId);
+    }
+
+    /** Records the release, replacing the component's previous one. */
+    public void putRelease(Release r) {
+        if (tx.update("UPDATE releases SET version_id = ?, revision = ?, updated_at = ? WHERE component_id = ?",
+                r.versionId(), r.revision(), r.updatedAt(), r.componentId()) == 0) {
+            tx.update("INSERT INTO releases (component_id, version_id, revision, updated_at) VALUES (?, ?, ?, ?)",
+                    r.componentId(), r.versionId(), r.revision(), r.updatedAt());
+        }
+    }
+
+    /** The version the component runs: its release's, or its newest when it was never released. */
+    public Optional<VersionRow> runnable(String componentId) {
+        return release(componentId).flatMap(r -> versionById(r.versionId()))
+                .or(() -> versions(componentId, 0, 1).stream().findFirst());
+    }
+
+    public Optional<VersionRow> version(String componentId, int number) {
+        return tx.one(VERSION + " WHERE component_id = ? AND number = ?", BuildRows::mapVersion, componentId, number);
+    }
+
+    public Optional<VersionRow> versionById(String id) {
+        return tx.one(VERSION + " WHERE id = ?", BuildRows::mapVersion, id);
+    }
+
     /** Removes the component's builds and versions, as part of deleting it. */
     public void deleteFor(String componentId) {
+        tx.update("DELETE FROM releases WHERE component_id = ?", componentId);
         tx.update("DELETE FROM versions WHERE component_id = ?", componentId);
         tx.update("DELETE FROM builds WHERE component_id = ?", componentId);
     }

@@ -43,6 +43,18 @@ public final class EventRows {
                 EventRows::map, teamId);
     }
 
+    /** Every running event of the given operations on components, oldest first (few: they end within minutes). */
+    public List<Event> openComponentOperations(List<String> operations) {
+        String marks = String.join(", ", java.util.Collections.nCopies(operations.size(), "?"));
+        Object[] args = new Object[operations.size() + 1];
+        args[0] = WireEnum.name(EventStatus.RUNNING);
+        for (int i = 0; i < operations.size(); i++) {
+            args[i + 1] = operations.get(i);
+        }
+        return tx.query(SELECT + " WHERE status = ? AND target_kind = 'component' AND operation IN (" + marks + ")"
+                + " ORDER BY started_at, id", EventRows::map, args);
+    }
+
     public long count(String teamId) {
         return tx.count("SELECT COUNT(*) FROM events WHERE team_id = ?", teamId);
     }

@@ -29,6 +29,12 @@ public record Component(String id, String teamId, String appId, String appName, 
                 memoryMb, deployType, wanted, ports, env, version, createdAt, updatedAt);
     }
 
+    /** The same component with another instance count and memory per instance. */
+    public Component scaled(int newInstances, int newMemoryMb) {
+        return new Component(id, teamId, appId, appName, name, displayName, sourceKind, language, source, newInstances,
+                newMemoryMb, deployType, desiredRunning, ports, env, version, createdAt, updatedAt);
+    }
+
     /** The same component at another version. */
     public Component atVersion(long newVersion, Instant at) {
         return new Component(id, teamId, appId, appName, name, displayName, sourceKind, language, source, instances,

@@ -7,6 +7,7 @@ import io.kato.api.model.Component;
 import io.kato.api.model.ComponentState;
 import io.kato.api.model.DeployType;
 import io.kato.api.model.EnvVar;
+import io.kato.api.model.Event;
 import io.kato.api.model.Port;
 import io.kato.api.model.SourceKind;
 import java.util.List;
@@ -48,6 +49,33 @@ public interface ComponentService {
 
     /** Wants the component stopped: its instances get SIGTERM, then SIGKILL after a grace period. */
     Component stop(Actor actor, String team, String component);
+
+    /**
+     * Replaces every instance with a fresh one of the same version, rolling: a new instance
+     * is ready before an old one stops. The component must be running.
+     *
+     * @return the operation's event; it ends when the rollout has converged, or fails after
+     *         the rollout time limit naming the instances that never became ready
+     */
+    Event restart(Actor actor, String team, String component);
+
+    /**
+     * Runs the newest version with the component's current env and ports, rolling as
+     * {@link #restart}. On a stopped component it only chooses what the next start runs.
+     */
+    Event upgrade(Actor actor, String team, String component);
+
+    /** Like {@link #upgrade}, to the version with the given number (1, 2, …) instead of the newest. */
+    Event rollback(Actor actor, String team, String component, int versionNumber);
+
+    /** Changes the instance count and/or memory per instance ({@code null} keeps each as it is). */
+    Event scale(Actor actor, String team, String component, Integer instances, Integer memoryMb);
+
+    /**
+     * The version the component runs (or runs at its next start), or null when it has none.
+     * A component that was never started or upgraded runs its newest version.
+     */
+    io.kato.api.model.Version deployedVersion(Actor actor, String team, String component);
 
     /** Its instances as the active runtime sees them now (empty when none runs or no runtime is active). */
     List<io.kato.api.runtime.Observation.Instance> instances(Actor actor, String team, String component);

@@ -12,13 +12,17 @@ import io.kato.api.model.Component;
 import io.kato.api.model.ComponentState;
 import io.kato.api.model.DeployType;
 import io.kato.api.model.EnvVar;
+import io.kato.api.model.Event;
+import io.kato.api.model.EventStatus;
 import io.kato.api.model.Port;
 import io.kato.api.model.SourceKind;
 import io.kato.api.model.Team;
+import io.kato.api.model.Version;
 import io.kato.api.runtime.Observation;
 import io.kato.api.service.ComponentService;
 import io.kato.store.BuildRows;
 import io.kato.store.ComponentRows;
+import io.kato.store.EventRows;
 import io.kato.store.Rows;
 import io.kato.store.Store;
 import io.kato.store.Tx;
@@ -247,22 +251,161 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
 
     @Override
     public Component start(Actor actor, String team, String component) {
-        boolean built = tx(tx -> new BuildRows(tx).countVersions(find(tx, Access.team(tx, actor, team,
-                Access.Need.WRITE), component).id()) > 0);
-        if (!built) {
-            throw new ConflictException("Component '" + component + "' has no version to run yet: build it first"
-                    + " (POST .../components/" + component + "/build, or kato:build)");
-        }
-        Component started = change(actor, team, component, null, "start", c -> c.running(true));
-        nudge();
-        return started;
+        return operate(actor, team, component, "start", (c, builds) -> {
+            BuildRows.VersionRow v = release(c, builds, component);
+            if (c.desiredRunning()) {
+                return Change.done("Component '" + component + "' is already running (version " + v.number() + ")");
+            }
+            return Change.rollout(c.running(true), "Starting version " + v.number() + " on " + c.instances()
+                    + " instance(s)");
+        }).component();
     }
 
     @Override
     public Component stop(Actor actor, String team, String component) {
-        Component stopped = change(actor, team, component, null, "stop", c -> c.running(false));
+        return operate(actor, team, component, "stop", (c, builds) -> c.desiredRunning()
+                ? Change.rollout(c.running(false), "Stopping its instances: SIGTERM, then SIGKILL after the grace period")
+                : Change.done("Component '" + component + "' is already stopped")).component();
+    }
+
+    @Override
+    public Event restart(Actor actor, String team, String component) {
+        return operate(actor, team, component, "restart", (c, builds) -> {
+            if (!c.desiredRunning()) {
+                throw new ConflictException("Component '" + component + "' is not running: start it instead");
+            }
+            BuildRows.VersionRow v = release(c, builds, component);
+            bump(c, builds, v);
+            return Change.rollout(null, "Restarting version " + v.number() + ", one instance at a time");
+        }).event();
+    }
+
+    @Override
+    public Event upgrade(Actor actor, String team, String component) {
+        return operate(actor, team, component, "upgrade", (c, builds) -> deploy(c, builds, newest(c, builds,
+                component), "Upgrading to")).event();
+    }
+
+    @Override
+    public Event rollback(Actor actor, String team, String component, int versionNumber) {
+        return operate(actor, team, component, "rollback", (c, builds) -> {
+            release(c, builds, component);
+            BuildRows.VersionRow v = builds.version(c.id(), versionNumber).orElseThrow(() -> new NotFoundException(
+                    "Component '" + component + "' has no version " + versionNumber + ": list its versions with GET"
+                            + " .../components/" + component + "/versions"));
+            return deploy(c, builds, v, "Rolling back to");
+        }).event();
+    }
+
+    @Override
+    public Event scale(Actor actor, String team, String component, Integer instances, Integer memoryMb) {
+        if (instances == null && memoryMb == null) {
+            throw ValidationException.of("instances", "give instances and/or memoryMb: {\"instances\": 3}");
+        }
+        return operate(actor, team, component, "scale", (c, builds) -> {
+            int count = ComponentSpecs.instances("instances", instances, c.instances());
+            int memory = ComponentSpecs.memory("memoryMb", memoryMb, c.memoryMb());
+            Component next = c.scaled(count, memory);
+            String what = "Scaling to " + count + " instance(s) of " + memory + " MB";
+            if (!c.desiredRunning()) {
+                return new Change(next, what + " at the next start", true);
+            }
+            if (memory != c.memoryMb() && builds.countVersions(c.id()) > 0) {
+                bump(c, builds, release(c, builds, component)); // new limits need new instances, rolling
+            }
+            return Change.rollout(next, what);
+        }).event();
+    }
+
+    @Override
+    public Version deployedVersion(Actor actor, String team, String component) {
+        return tx(tx -> {
+            Component c = find(tx, Access.team(tx, actor, team, Access.Need.READ), component);
+            return new BuildRows(tx).runnable(c.id()).map(BuildServiceImpl::version).orElse(null);
+        });
+    }
+
+    /** Runs the version from now on (a new revision), rolling when the component runs. */
+    private Change deploy(Component c, BuildRows builds, BuildRows.VersionRow v, String verb) {
+        bump(c, builds, v);
+        if (!c.desiredRunning()) {
+            return Change.done("Version " + v.number() + " will run at the next start");
+        }
+        return Change.rollout(null, verb + " version " + v.number() + ", one instance at a time");
+    }
+
+    private void bump(Component c, BuildRows builds, BuildRows.VersionRow v) {
+        long revision = builds.release(c.id()).map(BuildRows.Release::revision).orElse(0L) + 1;
+        builds.putRelease(new BuildRows.Release(c.id(), v.id(), revision, now()));
+    }
+
+    private static BuildRows.VersionRow newest(Component c, BuildRows builds, String component) {
+        return builds.versions(c.id(), 0, 1).stream().findFirst().orElseThrow(() -> new ConflictException(
+                "Component '" + component + "' has no version to run yet: build it first (POST .../components/"
+                        + component + "/build, or kato:build)"));
+    }
+
+    /** The released version; the newest one becomes the release when there is none yet. */
+    private BuildRows.VersionRow release(Component c, BuildRows builds, String component) {
+        Optional<BuildRows.VersionRow> released = builds.release(c.id()).flatMap(r -> builds.versionById(r.versionId()));
+        if (released.isPresent()) {
+            return released.get();
+        }
+        BuildRows.VersionRow v = newest(c, builds, component);
+        builds.putRelease(new BuildRows.Release(c.id(), v.id(), 0, now()));
+        return v;
+    }
+
+    /** What an operation does to the component (null: nothing) and whether it is done at once. */
+    private record Change(Component next, String message, boolean done) {
+        static Change done(String message) {
+            return new Change(null, message, true);
+        }
+
+        static Change rollout(Component next, String message) {
+            return new Change(next, message, false);
+        }
+    }
+
+    private record Outcome(Component component, Event event) {
+    }
+
+    @FunctionalInterface
+    private interface Operation {
+        Change apply(Component current, BuildRows builds);
+    }
+
+    /**
+     * One lifecycle operation in one transaction, serialised per component by a row lock:
+     * the change, its audit record and its event, which stays running until the runtime has
+     * converged ({@link Rollouts}) unless the operation is done at once.
+     */
+    private Outcome operate(Actor actor, String team, String component, String operation, Operation op) {
+        Outcome out = tx(tx -> {
+            Team t = Access.team(tx, actor, team, Access.Need.WRITE);
+            ComponentRows rows = new ComponentRows(tx);
+            rows.lock(find(tx, t, component).id());
+            Component c = find(tx, t, component);
+            Change change = op.apply(c, new BuildRows(tx));
+            Component after = c;
+            if (change.next() != null) {
+                after = change.next().atVersion(c.version() + 1, now());
+                if (!rows.update(after, c.version())) {
+                    throw lostRace("Component '" + component + "'");
+                }
+            }
+            Instant at = now();
+            Event e = new Event(Rows.newId(), t.id(), "component", c.name(), operation, actor.name(),
+                    change.done() ? EventStatus.SUCCEEDED : EventStatus.RUNNING, change.message(), at,
+                    change.done() ? at : null);
+            EventRows events = new EventRows(tx);
+            events.insert(e);
+            events.appendLog(e.id(), at + " " + change.message() + "\n");
+            audit(tx, actor, t.id(), operation, "component/" + c.name(), c.masked(), after.masked());
+            return new Outcome(after.masked(), e);
+        });
         nudge();
-        return stopped;
+        return out;
     }
 
     @Override

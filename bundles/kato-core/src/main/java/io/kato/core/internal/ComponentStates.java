@@ -40,7 +40,7 @@ final class ComponentStates {
             return ComponentState.UNKNOWN;
         }
         long alive = o.instances().stream().filter(Observation.Instance::alive).count();
-        if (f.operation() == Operation.UPGRADING) {
+        if (f.operation() == Operation.UPGRADING || f.desiredRunning() && o.rollingOut()) {
             return ComponentState.UPGRADING;
         }
         if (!f.desiredRunning() || f.desiredInstances() == 0 || f.operation() == Operation.STOPPING) {

@@ -20,4 +20,8 @@ public @interface CoreConfig {
 
     @AttributeDefinition(description = "How often the reconciler compares desired and observed state, in seconds")
     int reconcileSeconds() default 10;
+
+    @AttributeDefinition(description = "How long a start, restart, upgrade, rollback or scale may take to converge"
+            + " before its event fails, in seconds")
+    int rolloutTimeoutSeconds() default 300;
 }

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the runtime should run for a component: its newest version, when the component is
- * wanted running and has one; nothing otherwise (the reconciler then removes what runs).
+ * What the runtime should run for a component: its released version at the release's
+ * revision (or, never released, its newest version), when the component is wanted running
+ * and has one; nothing otherwise (the reconciler then removes what runs).
  */
 final class Deployments {
     private final Store store;
@@ -30,11 +31,14 @@ final class Deployments {
         if (!c.desiredRunning()) {
             return Optional.empty();
         }
-        record Found(Version version, String team) {
+        record Found(Version version, long revision, String team) {
         }
-        Optional<Found> found = store.inTransaction(tx -> new BuildRows(tx).versions(c.id(), 0, 1).stream().findFirst()
-                .map(v -> new Found(BuildServiceImpl.version(v),
-                        new TeamRows(tx).byId(c.teamId()).map(t -> t.name()).orElse(""))));
+        Optional<Found> found = store.inTransaction(tx -> {
+            BuildRows builds = new BuildRows(tx);
+            Optional<BuildRows.Release> release = builds.release(c.id());
+            return builds.runnable(c.id()).map(v -> new Found(BuildServiceImpl.version(v), release.map(BuildRows.Release::revision).orElse(0L),
+                            new TeamRows(tx).byId(c.teamId()).map(t -> t.name()).orElse("")));
+        });
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -46,6 +50,7 @@ final class Deployments {
             }
         }
         return Optional.of(new Deployment(c.id(), c.name(), found.get().team(), v.id(), v.artifact(),
-                v.startCommand(), true, c.instances(), c.memoryMb(), c.deployType(), c.ports(), env, List.of()));
+                v.startCommand(), true, c.instances(), c.memoryMb(), c.deployType(), c.ports(), env, List.of(),
+                found.get().revision()));
     }
 }

@@ -32,19 +32,28 @@ public class Reconciler {
     private final Runtimes runtimes;
     private final Function<Component, Optional<Deployment>> desired;
     private final ScheduledExecutorService loop;
+    private final Rollouts rollouts;
+    private final java.util.concurrent.atomic.AtomicBoolean followUp = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Activate
     public Reconciler(@Reference Store store, @Reference Runtimes runtimes, @Reference Secrets secrets,
                       CoreConfig config) {
-        this(store, runtimes, new Deployments(store, secrets)::of);
+        this(store, runtimes, new Deployments(store, secrets)::of,
+                java.time.Duration.ofSeconds(Math.max(10, config.rolloutTimeoutSeconds())));
         long period = Math.max(1, config.reconcileSeconds());
         loop.scheduleWithFixedDelay(this::pass, period, period, TimeUnit.SECONDS);
     }
 
     Reconciler(Store store, Runtimes runtimes, Function<Component, Optional<Deployment>> desired) {
+        this(store, runtimes, desired, java.time.Duration.ofMinutes(5));
+    }
+
+    Reconciler(Store store, Runtimes runtimes, Function<Component, Optional<Deployment>> desired,
+               java.time.Duration rolloutLimit) {
         this.store = store;
         this.runtimes = runtimes;
         this.desired = desired;
+        this.rollouts = new Rollouts(store, desired, java.time.Clock.systemUTC(), rolloutLimit);
         this.loop = Executors.newSingleThreadScheduledExecutor(JobServiceImpl.named("kato-reconcile"));
     }
 
@@ -65,9 +74,23 @@ public class Reconciler {
     private void pass() {
         try {
             reconcileAll();
+            if (settleOperations() > 0 && followUp.compareAndSet(false, true)) {
+                // an operation is under way: its event ends within a second of converging
+                loop.schedule(() -> {
+                    followUp.set(false);
+                    pass();
+                }, 1, TimeUnit.SECONDS);
+            }
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // deactivating
         } catch (RuntimeException e) {
             LOG.warn("Reconcile pass failed: {}", e.getMessage());
         }
+    }
+
+    /** Ends the events of operations that converged (or ran out of time); returns how many stay open. */
+    int settleOperations() {
+        return runtimes.active().map(rollouts::settle).orElse(0);
     }
 
     /** One pass over every component; returns how many needed an action. */
@@ -118,7 +141,7 @@ public class Reconciler {
         if (!want.running()) {
             return seen.instances().stream().noneMatch(Observation.Instance::alive);
         }
-        return seen.known() && want.versionId().equals(seen.versionId())
+        return seen.known() && want.versionId().equals(seen.versionId()) && want.revision() == seen.revision()
                 && seen.instances().size() == want.instances()
                 && seen.instances().stream().allMatch(Observation.Instance::alive);
     }

@@ -66,11 +66,16 @@ abstract class ServiceSupport {
     protected void record(Tx tx, Actor actor, String teamId, String operation, String targetKind, String targetName,
                           Object before, Object after) {
         Instant at = now();
-        EventRows rows = new EventRows(tx);
-        rows.insert(new Event(Rows.newId(), teamId, targetKind, targetName, operation, actor.name(),
+        new EventRows(tx).insert(new Event(Rows.newId(), teamId, targetKind, targetName, operation, actor.name(),
                 EventStatus.SUCCEEDED, operation + " " + targetKind + " " + targetName, at, at));
-        rows.insertAudit(new AuditRecord(Rows.newId(), teamId, actor.name(), operation, targetKind + "/" + targetName,
+        audit(tx, actor, teamId, operation, targetKind + "/" + targetName, before, after);
+    }
+
+    /** The audit record of a mutation: who, what, the state before and after (secrets masked by callers). */
+    protected void audit(Tx tx, Actor actor, String teamId, String operation, String target, Object before,
+                         Object after) {
+        new EventRows(tx).insertAudit(new AuditRecord(Rows.newId(), teamId, actor.name(), operation, target,
                 before == null ? null : RecordJson.of(before), after == null ? null : RecordJson.of(after),
-                actor.requestId(), at));
+                actor.requestId(), now()));
     }
 }

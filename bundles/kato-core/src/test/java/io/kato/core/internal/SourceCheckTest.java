@@ -496,10 +496,45 @@ class SourceCheckTest {
         assertEquals("hello", page.body());
         assertEquals(ComponentState.RUNNING, observed.state(admin, "shop", "api"));
         assertEquals(0, reconciler.reconcileAll(), "converged: a second pass does nothing");
+
+        // Rollback, scale, upgrade, restart: each an event that ends when the rollout has converged.
+        Version v2 = versions.get(0);
+        io.kato.api.model.Event back = observed.rollback(admin, "shop", "api", 1);
+        assertEquals(io.kato.api.model.EventStatus.RUNNING, back.status());
+        assertEquals(1, observed.deployedVersion(admin, "shop", "api").number());
+        assertEquals(io.kato.api.model.EventStatus.SUCCEEDED, settle(reconciler, back));
+        assertTrue(observed.instances(admin, "shop", "api").stream().allMatch(i -> v1.id().equals(i.versionId())));
+        NotFoundException missing = assertThrows(NotFoundException.class, () -> observed.rollback(admin, "shop", "api",
+                9));
+        assertTrue(missing.getMessage().contains("no version 9"), missing.getMessage());
+        assertEquals(io.kato.api.model.EventStatus.SUCCEEDED, settle(reconciler, observed.scale(admin, "shop", "api",
+                3, null)));
+        assertEquals(3, observed.instances(admin, "shop", "api").size());
+        assertThrows(io.kato.api.ValidationException.class, () -> observed.scale(admin, "shop", "api", -1, null));
+        assertEquals(io.kato.api.model.EventStatus.SUCCEEDED, settle(reconciler, observed.upgrade(admin, "shop",
+                "api")));
+        assertEquals(2, observed.deployedVersion(admin, "shop", "api").number());
+        List<io.kato.api.runtime.Observation.Instance> upgraded = observed.instances(admin, "shop", "api");
+        assertEquals(3, upgraded.size());
+        assertTrue(upgraded.stream().allMatch(i -> v2.id().equals(i.versionId()) && i.ready()), upgraded.toString());
+        assertEquals(io.kato.api.model.EventStatus.SUCCEEDED, settle(reconciler, observed.restart(admin, "shop",
+                "api")));
+        assertTrue(observed.instances(admin, "shop", "api").stream().noneMatch(i -> upgraded.stream()
+                .anyMatch(u -> u.id().equals(i.id()))), "every instance was replaced");
+        assertTrue(new EventServiceImpl(store).log(admin, "shop", back.id()).contains("Rolling back to version 1"));
+
+        io.kato.api.model.Event stopping = store.inTransaction(tx -> new io.kato.store.EventRows(tx).list(teamId, 0, 50))
+                .stream().filter(e -> e.operation().equals("stop")).findFirst().orElse(null);
+        assertEquals(null, stopping);
         observed.stop(admin, "shop", "api");
-        assertEquals(1, reconciler.reconcileAll());
+        io.kato.api.model.Event stopped = store.inTransaction(tx -> new io.kato.store.EventRows(tx).list(teamId, 0, 50))
+                .stream().filter(e -> e.operation().equals("stop")).findFirst().orElseThrow();
+        assertEquals(io.kato.api.model.EventStatus.SUCCEEDED, settle(reconciler, stopped));
         assertTrue(observed.instances(admin, "shop", "api").isEmpty());
         assertEquals(ComponentState.CLOSED, observed.state(admin, "shop", "api"));
+        ConflictException notRunning = assertThrows(ConflictException.class, () -> observed.restart(admin, "shop",
+                "api"));
+        assertTrue(notRunning.getMessage().contains("start it instead"), notRunning.getMessage());
 
         // A build whose worker died (job and event failed, the build row not) blocks nothing.
         Build orphan = builds.build(admin, "shop", "api");
@@ -552,7 +587,27 @@ class SourceCheckTest {
             public int stopGraceSeconds() {
                 return 2;
             }
+
+            @Override
+            public long drainMillis() {
+                return 50;
+            }
         };
+    }
+
+    /** Reconciles and settles operations until the event has ended; returns how it ended. */
+    private io.kato.api.model.EventStatus settle(Reconciler reconciler, io.kato.api.model.Event e) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            reconciler.reconcileAll();
+            reconciler.settleOperations();
+            io.kato.api.model.EventStatus status = store.inTransaction(tx -> new io.kato.store.EventRows(tx)
+                    .byId(teamId, e.id())).orElseThrow().status();
+            if (status != io.kato.api.model.EventStatus.RUNNING) {
+                return status;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the " + e.operation() + " did not end");
     }
 
     @Test

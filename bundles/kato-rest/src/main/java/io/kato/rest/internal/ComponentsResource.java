@@ -5,10 +5,12 @@ import static io.kato.rest.internal.ResourceSupport.expected;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.kato.api.Actor;
+import io.kato.api.gateway.RouteTable;
 import io.kato.api.model.Component;
 import io.kato.api.model.ComponentState;
 import io.kato.api.model.EnvScope;
 import io.kato.api.model.EnvVar;
+import io.kato.api.model.Event;
 import io.kato.api.model.Port;
 import io.kato.api.model.Protocol;
 import io.kato.api.model.Build;
@@ -45,10 +47,12 @@ import javax.ws.rs.core.SecurityContext;
 public class ComponentsResource {
     private final ComponentService components;
     private final BuildService builds;
+    private final RouteTable routes;
 
-    ComponentsResource(ComponentService components, BuildService builds) {
+    ComponentsResource(ComponentService components, BuildService builds, RouteTable routes) {
         this.components = components;
         this.builds = builds;
+        this.routes = routes;
     }
 
     /**
@@ -86,7 +90,16 @@ public class ComponentsResource {
      * the runtime runs now ({@code instances} itself is the wanted count).
      */
     public record ComponentView(@JsonUnwrapped Component component, ComponentState state,
+                                Integer deployedVersion, List<String> urls,
                                 List<Observation.Instance> runningInstances) {
+    }
+
+    /** The body of a rollback: the number of the version to run. */
+    public record RollbackBody(Integer version) {
+    }
+
+    /** The body of a scale: instance count and/or memory per instance. */
+    public record ScaleBody(Integer instances, Integer memoryMb) {
     }
 
     /** The body of a port change; the number comes from the path. */
@@ -98,8 +111,53 @@ public class ComponentsResource {
     }
 
     private ComponentView view(Actor actor, String team, Component c) {
+        Version deployed = components.deployedVersion(actor, team, c.name());
         return new ComponentView(c, components.state(actor, team, c.name()),
+                deployed == null ? null : deployed.number(), routes.urls(team, c),
                 components.instances(actor, team, c.name()));
+    }
+
+    /** {@code 202} with the operation's event, which ends when the rollout has converged. */
+    private static Response operation(String team, Event e) {
+        return Response.accepted(e).location(java.net.URI.create("/api/v1/teams/" + team + "/events/" + e.id()))
+                .build();
+    }
+
+    /** Replaces its instances with fresh ones of the same version, one at a time. */
+    @POST
+    @Path("{component}/restart")
+    public Response restart(@PathParam("team") String team, @PathParam("component") String component,
+                            @Context SecurityContext sc) {
+        return operation(team, components.restart(actor(sc), team, component));
+    }
+
+    /** Runs the newest version with the current env and ports, rolling. */
+    @POST
+    @Path("{component}/upgrade")
+    public Response upgrade(@PathParam("team") String team, @PathParam("component") String component,
+                            @Context SecurityContext sc) {
+        return operation(team, components.upgrade(actor(sc), team, component));
+    }
+
+    /** Runs the version numbered in the body ({@code {"version": 2}}), rolling. */
+    @POST
+    @Path("{component}/rollback")
+    public Response rollback(@PathParam("team") String team, @PathParam("component") String component,
+                             RollbackBody body, @Context SecurityContext sc) {
+        if (body == null || body.version() == null) {
+            throw io.kato.api.ValidationException.of("version", "is required: the number of the version to run,"
+                    + " e.g. {\"version\": 2} (list them with GET .../versions)");
+        }
+        return operation(team, components.rollback(actor(sc), team, component, body.version()));
+    }
+
+    /** Changes the instance count and/or memory: {@code {"instances": 3}}. */
+    @POST
+    @Path("{component}/scale")
+    public Response scale(@PathParam("team") String team, @PathParam("component") String component,
+                          ScaleBody body, @Context SecurityContext sc) {
+        return operation(team, components.scale(actor(sc), team, component, body == null ? null : body.instances(),
+                body == null ? null : body.memoryMb()));
     }
 
     /** Wants the component running (its newest version): {@code 202}, the reconciler starts it. */

@@ -3,6 +3,7 @@ package io.kato.rest.internal;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import io.kato.api.service.AccessService;
 import io.kato.api.service.AppService;
+import io.kato.api.gateway.RouteTable;
 import io.kato.api.service.BuildService;
 import io.kato.api.service.ComponentService;
 import io.kato.api.service.CredentialService;
@@ -42,9 +43,10 @@ public class RestApplication {
                            @Reference ComponentService components, @Reference EventService events,
                            @Reference AccessService access, @Reference LanguageRegistry languages,
                            @Reference SourceCheckService checks, @Reference CredentialService credentials,
-                           @Reference KnownHostService knownHosts, @Reference BuildService builds) {
+                           @Reference KnownHostService knownHosts, @Reference BuildService builds,
+                           @Reference RouteTable routes) {
         ResourceConfig config = resourceConfig(teams, apps, components, events, access, languages, checks,
-                credentials, knownHosts, builds);
+                credentials, knownHosts, builds, routes);
         // Jersey looks up its injection manager through the context class loader: make it this bundle's.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -64,7 +66,7 @@ public class RestApplication {
     static ResourceConfig resourceConfig(TeamService teams, AppService apps, ComponentService components,
                                          EventService events, AccessService access, LanguageRegistry languages,
                                          SourceCheckService checks, CredentialService credentials,
-                                         KnownHostService knownHosts, BuildService builds) {
+                                         KnownHostService knownHosts, BuildService builds, RouteTable routes) {
         ResourceConfig config = new ResourceConfig();
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
@@ -79,7 +81,7 @@ public class RestApplication {
         config.register(new SystemResource(languages, new OpenApi(RESOURCES)));
         config.register(new TeamsResource(teams, events));
         config.register(new AppsResource(apps));
-        config.register(new ComponentsResource(components, builds));
+        config.register(new ComponentsResource(components, builds, routes));
         config.register(new EventsResource(events));
         config.register(new UsersResource(access));
         config.register(new SourceChecksResource(checks, components));

@@ -68,7 +68,8 @@ class RoutingTest {
                 recorder(AppService.class), recorder(ComponentService.class), recorder(EventService.class),
                 recorder(AccessService.class), recorder(LanguageRegistry.class),
                 recorder(SourceCheckService.class), recorder(CredentialService.class),
-                recorder(KnownHostService.class), recorder(BuildService.class)));
+                recorder(KnownHostService.class), recorder(BuildService.class),
+                recorder(io.kato.api.gateway.RouteTable.class)));
         ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
                 URI.create("http://localhost/api/" + path), method, new Anonymous(), new MapPropertiesDelegate(),
                 null);
@@ -110,6 +111,9 @@ class RoutingTest {
             {"POST", "v1/teams/shop/components/api/build", "BuildService.build"},
             {"POST", "v1/teams/shop/components/api/start", "ComponentService.start"},
             {"POST", "v1/teams/shop/components/api/stop", "ComponentService.stop"},
+            {"POST", "v1/teams/shop/components/api/restart", "ComponentService.restart"},
+            {"POST", "v1/teams/shop/components/api/upgrade", "ComponentService.upgrade"},
+            {"POST", "v1/teams/shop/components/api/scale", "ComponentService.scale"},
             {"GET", "v1/teams/shop/components/api/builds/b1", "BuildService.get"},
             {"GET", "v1/teams/shop/components/api/versions", "BuildService.versions"},
             {"POST", "v1/teams/shop/known-hosts", "KnownHostService.pin"},

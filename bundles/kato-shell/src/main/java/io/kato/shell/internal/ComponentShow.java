@@ -21,6 +21,9 @@ public class ComponentShow extends KatoCommandSupport {
     @Reference
     ComponentService components;
 
+    @Reference
+    io.kato.api.gateway.RouteTable routes;
+
     @Argument(index = 0, name = "team", required = true)
     @Completion(TeamCompleter.class)
     String team;
@@ -44,6 +47,11 @@ public class ComponentShow extends KatoCommandSupport {
         table.addRow().addContent("memory MB", c.memoryMb());
         table.addRow().addContent("deploy type", c.deployType());
         table.addRow().addContent("version", c.version());
+        io.kato.api.model.Version deployed = components.deployedVersion(actor, team, component);
+        table.addRow().addContent("runs version", deployed == null ? "-" : deployed.number());
+        for (String url : routes.urls(team, c)) {
+            table.addRow().addContent("url", url);
+        }
         for (Port p : c.ports()) {
             table.addRow().addContent("port " + p.port(), p.protocol() + " alias=" + p.alias()
                     + (p.inner() ? " inner" : "") + (p.outer() ? " outer" : ""));
@@ -53,7 +61,8 @@ public class ComponentShow extends KatoCommandSupport {
         }
         for (Observation.Instance i : components.instances(actor, team, component)) {
             table.addRow().addContent("instance " + i.id(), (i.ready() ? "ready" : i.alive() ? "alive" : "down")
-                    + (i.address() == null ? "" : " at " + i.address()) + ", restarts " + i.restarts());
+                    + (i.address() == null ? "" : " at " + i.address()) + ", restarts " + i.restarts()
+                    + (i.message() == null ? "" : ": " + i.message().replace('\n', ' ')));
         }
         print(table);
         return null;

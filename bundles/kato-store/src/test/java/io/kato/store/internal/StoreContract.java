@@ -19,6 +19,7 @@ import io.kato.api.model.SourceKind;
 import io.kato.api.model.Team;
 import io.kato.api.model.User;
 import io.kato.store.AppRows;
+import io.kato.store.BuildRows;
 import io.kato.store.ComponentRows;
 import io.kato.store.CredentialRows;
 import io.kato.store.DuplicateKeyException;
@@ -149,6 +150,43 @@ abstract class StoreContract {
         assertTrue(bool(store, tx -> new ComponentRows(tx).update(changed, 1)));
         assertEquals(changed, store.inTransaction(tx -> new ComponentRows(tx).byId(c.id())).orElseThrow());
         assertEquals(1, store.inTransaction(tx -> new ComponentRows(tx).list(t.id(), 0, 10)).size());
+    }
+
+    @Test
+    void aReleaseNamesOneVersionAndIsReplacedNotAdded() {
+        JdbcStore store = store();
+        Team t = team(store);
+        App app = new App(Rows.newId(), t.id(), "web", "Web", "", 1, NOW, NOW);
+        Component c = new Component(Rows.newId(), t.id(), app.id(), "web", "api", "API", SourceKind.SOURCE, null,
+                null, 1, 256, DeployType.STATELESS_MULTIPLE, false, List.of(), List.of(), 1, NOW, NOW);
+        String build = Rows.newId();
+        String v1 = Rows.newId();
+        String v2 = Rows.newId();
+        store.inTransaction(tx -> {
+            new AppRows(tx).insert(app);
+            new ComponentRows(tx).insert(c);
+            BuildRows rows = new BuildRows(tx);
+            rows.insertBuild(new BuildRows.Build(build, c.id(), "succeeded", null, NOW, NOW));
+            rows.insertVersion(new BuildRows.VersionRow(v1, c.id(), 1, build, "static", "/a/1", null, null, null, null,
+                    null, NOW));
+            rows.insertVersion(new BuildRows.VersionRow(v2, c.id(), 2, build, "static", "/a/2", null, null, null, null,
+                    null, NOW));
+            return null;
+        });
+        assertTrue(store.inTransaction(tx -> new BuildRows(tx).release(c.id())).isEmpty());
+        store.inTransaction(tx -> {
+            new BuildRows(tx).putRelease(new BuildRows.Release(c.id(), v2, 1, NOW));
+            new BuildRows(tx).putRelease(new BuildRows.Release(c.id(), v1, 5_000_000_000L, NOW));
+            return null;
+        });
+        BuildRows.Release r = store.inTransaction(tx -> new BuildRows(tx).release(c.id())).orElseThrow();
+        assertEquals(new BuildRows.Release(c.id(), v1, 5_000_000_000L, NOW), r);
+        assertEquals(v2, store.inTransaction(tx -> new BuildRows(tx).version(c.id(), 2)).orElseThrow().id());
+        store.inTransaction(tx -> {
+            new BuildRows(tx).deleteFor(c.id());
+            return null;
+        });
+        assertTrue(store.inTransaction(tx -> new BuildRows(tx).release(c.id())).isEmpty(), "deleted with the versions");
     }
 
     @Test

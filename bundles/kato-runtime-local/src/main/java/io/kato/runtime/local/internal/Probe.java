@@ -19,9 +19,12 @@ import java.util.concurrent.TimeUnit;
  * runtime every probed port is the instance's {@code PORT}: it has only that one.
  */
 final class Probe {
-    /** Readiness when a deployment names none: the port accepts a connection, checked every second. */
+    /**
+     * Readiness when a deployment names none: the port accepts a connection, checked every
+     * second; three failures in a row take the instance out (one slow accept under load must not).
+     */
     static final ProbeSpec DEFAULT_READINESS = new ProbeSpec(ProbeSpec.Purpose.READINESS, ProbeSpec.Kind.TCP, 0, null,
-            0, 1, 1, 1, 1);
+            0, 1, 2, 1, 3);
 
     final ProbeSpec spec;
     private int successes;

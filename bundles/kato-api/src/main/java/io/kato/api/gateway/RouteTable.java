@@ -1,0 +1,41 @@
+package io.kato.api.gateway;
+
+import io.kato.api.model.Component;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Routes of the gateway. Every component with an outer port gets a default domain,
+ * {@code <component>-<team>.<base domain>}, routed to its first outer port.
+ *
+ * <p><b>Contract.</b> {@link #route} is called for every request, so it answers from memory
+ * and never blocks on the store or the workload; a component created or started a moment
+ * ago may take up to a couple of seconds to appear. Upstreams are only instances that pass
+ * readiness, so a starting, failing or draining instance gets no request.
+ */
+@ProviderType
+public interface RouteTable {
+    /**
+     * The route for a request to {@code host} (a port in it is ignored, case does not
+     * matter), or empty when no component answers to that host.
+     */
+    Optional<Route> route(String host, String path);
+
+    /** The addresses users reach the component at ({@code http://web-shop.localhost:8880/}); empty without outer ports. */
+    List<String> urls(String team, Component component);
+
+    /**
+     * Where a request goes.
+     *
+     * @param team      the component's team
+     * @param component the component's name
+     * @param running   whether the component is wanted running
+     * @param upstreams {@code host:port} of each ready instance; empty when none is ready
+     */
+    record Route(String team, String component, boolean running, List<String> upstreams) {
+        public Route {
+            upstreams = List.copyOf(upstreams);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.kato.gateway.internal;
+
+import io.kato.api.gateway.RouteTable;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHolder;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kato's gateway: a Jetty server of its own (not Pax Web's, which serves the API), on its
+ * own port, proxying each request to a ready instance of the component its host names.
+ * A configuration change restarts it (DS reactivates the component).
+ */
+@Component(immediate = true, configurationPid = "io.kato.gateway")
+@Designate(ocd = GatewayConfig.class)
+public class GatewayServer {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+    private final Server server;
+
+    @Activate
+    public GatewayServer(@Reference RouteTable routes, GatewayConfig config) throws Exception {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("kato-gateway");
+        server = new Server(threads);
+        ServerConnector http = new ServerConnector(server, 1, 1);
+        http.setHost(config.host());
+        http.setPort(config.httpPort());
+        server.addConnector(http);
+        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
+        context.setContextPath("/");
+        ServletHolder proxy = new ServletHolder(new GatewayServlet(routes));
+        proxy.setAsyncSupported(true);
+        proxy.setInitParameter("maxThreads", "64");
+        proxy.setInitParameter("maxConnections", Integer.toString(config.maxConnectionsPerInstance()));
+        proxy.setInitParameter("timeout", Long.toString(config.timeoutSeconds() * 1000L));
+        proxy.setInitParameter("idleTimeout", "30000");
+        context.addServlet(proxy, "/*");
+        server.setHandler(context);
+        server.setStopTimeout(5000);
+        // Jetty looks some classes up through the context class loader; under OSGi that must be ours.
+        Thread current = Thread.currentThread();
+        ClassLoader previous = current.getContextClassLoader();
+        current.setContextClassLoader(GatewayServer.class.getClassLoader());
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.stop();
+            throw new IllegalStateException("The gateway cannot listen on " + config.host() + ":" + config.httpPort()
+                    + " (" + e.getMessage() + "): free the port or set httpPort in etc/io.kato.gateway.cfg", e);
+        } finally {
+            current.setContextClassLoader(previous);
+        }
+        LOG.info("Gateway listening on http://{}:{}/ (default domains *.{})", config.host(), port(),
+                config.baseDomain());
+    }
+
+    /** The port it listens on (the configured one, or the one picked for port 0). */
+    public int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        server.stop();
+    }
+}

@@ -1,0 +1,289 @@
+package io.kato.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jgit.api.Git;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * What a user does first, end to end on the distribution: a git repository goes from a
+ * source check to a build, a start and a page served through the gateway at the
+ * component's default domain; then a new commit is upgraded to under a client loop that
+ * loses no request, rolled back, scaled to three instances that share the requests, and
+ * an instance killed comes back.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class DeliveryIT extends KatoTestSupport {
+    private static boolean teamMade;
+
+    @Configuration
+    @Override
+    public Option[] config() {
+        return OptionUtils.combine(super.config(),
+                editConfigurationFilePut("etc/io.kato.source.cfg", "allowFileUrls", "true"),
+                editConfigurationFilePut("etc/io.kato.runtime.local.cfg", "stopGraceSeconds", "3"));
+    }
+
+    @Before
+    public void team() throws Exception {
+        if (!teamMade) {
+            assertEquals(201, send("POST", "/api/v1/teams", ADMIN_TOKEN, "{\"name\":\"dlv\"}", null).statusCode());
+            assertEquals(201, send("POST", "/api/v1/teams/dlv/apps", ADMIN_TOKEN, "{\"name\":\"web\"}", null)
+                    .statusCode());
+            teamMade = true;
+        }
+    }
+
+    /** A Python stdlib server that answers its release and the port it got. */
+    private static String pythonApp(String release) {
+        return "import os\nfrom http.server import BaseHTTPRequestHandler, ThreadingHTTPServer\n"
+                + "class H(BaseHTTPRequestHandler):\n"
+                + "    def do_GET(self):\n"
+                + "        body = ('" + release + " ' + os.environ['PORT']).encode()\n"
+                + "        self.send_response(200)\n"
+                + "        self.send_header('Content-Length', str(len(body)))\n"
+                + "        self.end_headers()\n"
+                + "        self.wfile.write(body)\n"
+                + "    def log_message(self, *args):\n"
+                + "        pass\n"
+                + "ThreadingHTTPServer(('127.0.0.1', int(os.environ['PORT'])), H).serve_forever()\n";
+    }
+
+    private static void commit(Path repo, Map<String, String> files) throws Exception {
+        try (Git git = Git.open(repo.toFile())) {
+            for (var f : files.entrySet()) {
+                Files.createDirectories(repo.resolve(f.getKey()).getParent());
+                Files.writeString(repo.resolve(f.getKey()), f.getValue());
+            }
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("change " + files.keySet()).setAuthor("Ada", "ada@example.org").call();
+        }
+    }
+
+    private static Path repository(Map<String, String> files) throws Exception {
+        Path repo = Files.createTempDirectory("kato-itest-delivery");
+        Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call().close();
+        commit(repo, files);
+        return repo;
+    }
+
+    /** Checks the repository and makes a component of it with one outer port. */
+    private static void component(String name, Path repo, int port) throws Exception {
+        JsonNode check = json(send("POST", "/api/v1/teams/dlv/source-checks", ADMIN_TOKEN,
+                "{\"url\":\"" + repo.toUri() + "\"}", null));
+        AtomicReference<JsonNode> done = new AtomicReference<>();
+        waitFor("the check", Duration.ofSeconds(60), () -> {
+            done.set(json(get("/api/v1/teams/dlv/source-checks/" + check.path("id").asText(), ADMIN_TOKEN)));
+            return done.get().path("status").asText().matches("succeeded|failed");
+        });
+        assertEquals(done.get().toString(), "succeeded", done.get().path("status").asText());
+        HttpResponse<String> made = send("POST", "/api/v1/teams/dlv/components", ADMIN_TOKEN, "{\"name\":\"" + name
+                + "\",\"app\":\"web\",\"fromCheck\":\"" + check.path("id").asText() + "\",\"ports\":[{\"port\":"
+                + port + ",\"outer\":true}]}", null);
+        assertEquals(made.body(), 201, made.statusCode());
+    }
+
+    /** Builds through REST and waits for the build; returns the build. */
+    private static JsonNode build(String name, int seconds) throws Exception {
+        HttpResponse<String> started = send("POST", "/api/v1/teams/dlv/components/" + name + "/build", ADMIN_TOKEN,
+                "", null);
+        assertEquals(started.body(), 202, started.statusCode());
+        String id = json(started).path("id").asText();
+        AtomicReference<JsonNode> b = new AtomicReference<>();
+        waitFor("the build of " + name, Duration.ofSeconds(seconds), () -> {
+            b.set(json(get("/api/v1/teams/dlv/components/" + name + "/builds/" + id, ADMIN_TOKEN)));
+            return b.get().path("status").asText().matches("succeeded|failed");
+        });
+        String log = get("/api/v1/teams/dlv/events/" + id + "/log", ADMIN_TOKEN).body();
+        assertEquals(b.get() + "\n" + log, "succeeded", b.get().path("status").asText());
+        return b.get();
+    }
+
+    /** Posts an operation and waits for its event to end; returns the ended event. */
+    private static JsonNode operate(String name, String operation, String body) throws Exception {
+        HttpResponse<String> r = send("POST", "/api/v1/teams/dlv/components/" + name + "/" + operation, ADMIN_TOKEN,
+                body, null);
+        assertEquals(r.body(), 202, r.statusCode());
+        String id = json(r).path("id").asText();
+        AtomicReference<JsonNode> e = new AtomicReference<>();
+        waitFor(operation + " of " + name, Duration.ofSeconds(120), () -> {
+            e.set(json(get("/api/v1/teams/dlv/events/" + id, ADMIN_TOKEN)));
+            return !e.get().path("status").asText().equals("running");
+        });
+        assertEquals(e.get().toString(), "succeeded", e.get().path("status").asText());
+        return e.get();
+    }
+
+    private static JsonNode awaitRunning(String name) throws Exception {
+        AtomicReference<JsonNode> c = new AtomicReference<>();
+        waitFor(name + " to run", Duration.ofSeconds(60), () -> {
+            c.set(json(get("/api/v1/teams/dlv/components/" + name, ADMIN_TOKEN)));
+            return c.get().path("state").asText().equals("running");
+        });
+        return c.get();
+    }
+
+    /** A GET through the gateway with the component's domain as Host; "status body". */
+    static String viaGateway(String url) throws IOException {
+        URI u = URI.create(url);
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), u.getPort())) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("GET " + u.getPath() + " HTTP/1.1\r\nHost: " + u.getHost() + ":" + u.getPort()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = s.getInputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            in.transferTo(all);
+            String text = all.toString(StandardCharsets.UTF_8);
+            int split = text.indexOf("\r\n\r\n");
+            String status = text.substring(text.indexOf(' ') + 1, text.indexOf(' ') + 4);
+            return status + " " + (split < 0 ? "" : text.substring(split + 4));
+        }
+    }
+
+    @Test
+    public void aRepositoryIsServedThroughTheGatewayThenUpgradedRolledBackAndScaled() throws Exception {
+        Path repo = repository(Map.of("app.py", pythonApp("one"), "requirements.txt", "# stdlib only\n"));
+        component("py", repo, 5000);
+        JsonNode first = build("py", 120);
+        assertEquals("version 1", first.path("message").asText());
+        assertEquals(202, send("POST", "/api/v1/teams/dlv/components/py/start", ADMIN_TOKEN, "", null).statusCode());
+        JsonNode running = awaitRunning("py");
+        String url = running.path("urls").get(0).asText();
+        assertEquals("http://py-dlv.localhost:" + System.getProperty("kato.itest.gateway.port") + "/", url);
+        assertEquals(1, running.path("deployedVersion").asInt());
+        String firstPage = viaGateway(url);
+        assertTrue(firstPage + " while " + json(get("/api/v1/teams/dlv/components/py", ADMIN_TOKEN)),
+                firstPage.startsWith("200 one "));
+
+        // Upgrade to a new commit while a client keeps asking: no request may fail.
+        commit(repo, Map.of("app.py", pythonApp("two")));
+        assertEquals("version 2", build("py", 120).path("message").asText());
+        assertTrue("a build alone changes nothing that runs", viaGateway(url).startsWith("200 one "));
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicInteger failures = new AtomicInteger();
+        AtomicInteger answered = new AtomicInteger();
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        java.util.List<String> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread client = new Thread(() -> {
+            while (!done.get()) {
+                try {
+                    String r = viaGateway(url);
+                    if (r.startsWith("200 ")) {
+                        seen.add(r.substring(4, 7));
+                        answered.incrementAndGet();
+                    } else {
+                        failures.incrementAndGet();
+                        failed.add(r);
+                    }
+                } catch (IOException e) {
+                    failures.incrementAndGet();
+                    failed.add(e.toString());
+                }
+            }
+        });
+        client.start();
+        JsonNode upgraded = operate("py", "upgrade", "");
+        Thread.sleep(500);
+        done.set(true);
+        client.join();
+        assertEquals("requests lost during the upgrade (of " + answered.get() + "): " + failed, 0, failures.get());
+        assertTrue(seen.toString(), seen.contains("one") && seen.contains("two"));
+        assertTrue(viaGateway(url).startsWith("200 two "));
+        assertTrue(upgraded.toString(), upgraded.path("message").asText().contains("ready"));
+
+        // Rollback to version 1 returns the old body.
+        operate("py", "rollback", "{\"version\":1}");
+        assertTrue(viaGateway(url).startsWith("200 one "));
+        assertEquals(1, json(get("/api/v1/teams/dlv/components/py", ADMIN_TOKEN)).path("deployedVersion").asInt());
+        HttpResponse<String> noSuch = send("POST", "/api/v1/teams/dlv/components/py/rollback", ADMIN_TOKEN,
+                "{\"version\":42}", null);
+        assertEquals(404, noSuch.statusCode());
+
+        // Scale to three: requests spread over the three instances.
+        operate("py", "scale", "{\"instances\":3}");
+        Set<String> ports = new java.util.HashSet<>();
+        for (int i = 0; i < 30; i++) {
+            ports.add(viaGateway(url).substring(8));
+        }
+        assertEquals(ports.toString(), 3, ports.size());
+
+        // An instance killed comes back.
+        ProcessHandle victim = ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("")
+                .contains("app.py") && p.info().command().orElse("").contains("python")).findFirst().orElseThrow();
+        victim.destroyForcibly();
+        waitFor("the killed instance to come back", Duration.ofSeconds(30), () -> {
+            JsonNode c = json(get("/api/v1/teams/dlv/components/py", ADMIN_TOKEN));
+            int restarts = 0;
+            for (JsonNode i : c.path("runningInstances")) {
+                restarts += i.path("restarts").asInt();
+            }
+            return restarts >= 1 && c.path("state").asText().equals("running");
+        });
+
+        // Stopped: the gateway says so as a problem.
+        assertEquals(202, send("POST", "/api/v1/teams/dlv/components/py/stop", ADMIN_TOKEN, "", null).statusCode());
+        waitFor("the stop", Duration.ofSeconds(30), () -> viaGateway(url).startsWith("503 "));
+        assertTrue(viaGateway(url).contains("is not running: start it"));
+        assertTrue(viaGateway("http://nothing-dlv.localhost:" + System.getProperty("kato.itest.gateway.port") + "/")
+                .startsWith("404 "));
+    }
+
+    @Test
+    public void theShellRestartsUpgradesRollsBackAndScales() throws Exception {
+        Path repo = repository(Map.of("index.html", "<h1>first</h1>"));
+        component("site", repo, 80);
+        build("site", 60);
+        assertTrue(executeCommand("kato:component-start dlv site").contains("is starting"));
+        String url = awaitRunning("site").path("urls").get(0).asText();
+        assertEquals("200 <h1>first</h1>", viaGateway(url));
+        commit(repo, Map.of("index.html", "<h1>second</h1>"));
+        build("site", 60);
+        String up = executeCommand("kato:upgrade dlv site");
+        assertTrue(up, up.contains("Upgrading to version 2") && up.contains("upgrade succeeded"));
+        assertEquals("200 <h1>second</h1>", viaGateway(url));
+        String back = executeCommand("kato:rollback dlv site 1");
+        assertTrue(back, back.contains("rollback succeeded"));
+        assertEquals("200 <h1>first</h1>", viaGateway(url));
+        String scaled = executeCommand("kato:scale --instances 2 dlv site");
+        assertTrue(scaled, scaled.contains("scale succeeded"));
+        String restarted = executeCommand("kato:component-restart dlv site");
+        assertTrue(restarted, restarted.contains("restart succeeded"));
+        String shown = executeCommand("kato:component-show dlv site");
+        assertTrue(shown, shown.contains(url) && shown.contains("runs version") && shown.contains("ready at"));
+        String missing = executeCommand("kato:rollback dlv site 9");
+        assertTrue(missing, missing.contains("no version 9"));
+        executeCommand("kato:component-stop dlv site");
+    }
+}
