@@ -254,8 +254,8 @@ public class DeliveryIT extends KatoTestSupport {
 
         // Stopped: the gateway says so as a problem.
         assertEquals(202, send("POST", "/api/v1/teams/dlv/components/py/stop", ADMIN_TOKEN, "", null).statusCode());
-        waitFor("the stop", Duration.ofSeconds(30), () -> viaGateway(url).startsWith("503 "));
-        assertTrue(viaGateway(url).contains("is not running: start it"));
+        waitFor("the stop", Duration.ofSeconds(30), () -> viaGateway(url).startsWith("503 ")
+                && viaGateway(url).contains("is not running: start it"));
         assertTrue(viaGateway("http://nothing-dlv.localhost:" + System.getProperty("kato.itest.gateway.port") + "/")
                 .startsWith("404 "));
     }
