@@ -189,7 +189,19 @@ public class DeliveryIT extends KatoTestSupport {
 
         // Upgrade to a new commit while a client keeps asking: no request may fail.
         commit(repo, Map.of("app.py", pythonApp("two")));
-        assertEquals("version 2", build("py", 120).path("message").asText());
+        // The second build's log, followed as server-sent events until the build ends.
+        HttpResponse<String> queued = send("POST", "/api/v1/teams/dlv/components/py/build", ADMIN_TOKEN, "", null);
+        assertEquals(queued.body(), 202, queued.statusCode());
+        java.util.List<String> events = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(URI.create(base() + "/api/v1/teams/dlv/events/" + json(queued).path("id").asText()
+                        + "/log?follow=true")).header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofLines()).body().toList();
+        assertTrue(events.toString(), events.contains("data: Version 2 built") || events.stream()
+                .anyMatch(l -> l.startsWith("data: ") && l.contains("Version 2")));
+        assertTrue(events.toString(), events.stream().anyMatch(l -> l.startsWith("data: $ sh -c")));
+        assertEquals(events.toString(), "event: end", events.get(events.size() - 3));
+        assertTrue(events.toString(), events.get(events.size() - 2).contains("\"status\":\"succeeded\""));
+        assertEquals(2, json(get("/api/v1/teams/dlv/components/py/versions", ADMIN_TOKEN)).path("total").asInt());
         assertTrue("a build alone changes nothing that runs", viaGateway(url).startsWith("200 one "));
         AtomicBoolean done = new AtomicBoolean();
         AtomicInteger failures = new AtomicInteger();
@@ -239,6 +251,18 @@ public class DeliveryIT extends KatoTestSupport {
         }
         assertEquals(ports.toString(), 3, ports.size());
 
+        // An instance's log over REST and the shell (the app logs nothing; the runtime's own lines do not mix in).
+        String instance = json(get("/api/v1/teams/dlv/components/py", ADMIN_TOKEN)).path("runningInstances").get(0)
+                .path("id").asText();
+        HttpResponse<String> log = get("/api/v1/teams/dlv/components/py/instances/" + instance + "/log?lines=5",
+                ADMIN_TOKEN);
+        assertEquals(log.body(), 200, log.statusCode());
+        assertEquals(404, get("/api/v1/teams/dlv/components/py/instances/..%2Fsecret/log", ADMIN_TOKEN).statusCode());
+        assertEquals(400, get("/api/v1/teams/dlv/components/py/instances/" + instance + "/log?lines=0", ADMIN_TOKEN)
+                .statusCode());
+        String shellLog = executeCommand("kato:instance-log dlv py nosuch-1");
+        assertTrue(shellLog, shellLog.contains("has no instance 'nosuch-1'"));
+
         // An instance killed comes back.
         ProcessHandle victim = ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("")
                 .contains("app.py") && p.info().command().orElse("").contains("python")).findFirst().orElseThrow();
@@ -269,7 +293,9 @@ public class DeliveryIT extends KatoTestSupport {
         String url = awaitRunning("site").path("urls").get(0).asText();
         assertEquals("200 <h1>first</h1>", viaGateway(url));
         commit(repo, Map.of("index.html", "<h1>second</h1>"));
-        build("site", 60);
+        String buildId = build("site", 60).path("id").asText();
+        String log = executeCommand("kato:logs --follow dlv " + buildId);
+        assertTrue(log, log.contains("Version 2 built") && log.contains("build succeeded"));
         String up = executeCommand("kato:upgrade dlv site");
         assertTrue(up, up.contains("Upgrading to version 2") && up.contains("upgrade succeeded"));
         assertEquals("200 <h1>second</h1>", viaGateway(url));

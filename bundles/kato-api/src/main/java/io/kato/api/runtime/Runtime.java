@@ -43,6 +43,15 @@ public interface Runtime {
     /** What the backend sees of the component now. */
     Observation observe(String componentId);
 
-    /** Subscribes to the log of one instance (or all when {@code instance} is null); close to stop. */
+    /**
+     * Follows the log of one instance: the lines it writes from now on go to the sink, on a
+     * thread of the runtime's, until the returned handle is closed. An instance that is
+     * restarted keeps its log; one that does not exist (yet) gives nothing until it writes.
+     */
     AutoCloseable logs(String componentId, String instance, LogSink sink);
+
+    /** The last lines (at most {@code lines}) of one instance's log, oldest first; empty when it has none. */
+    default java.util.List<String> logTail(String componentId, String instance, int lines) {
+        return java.util.List.of();
+    }
 }

@@ -80,6 +80,18 @@ public interface ComponentService {
     /** Its instances as the active runtime sees them now (empty when none runs or no runtime is active). */
     List<io.kato.api.runtime.Observation.Instance> instances(Actor actor, String team, String component);
 
+    /**
+     * The last lines (1 to 10 000) of one instance's log, oldest first. Instances are named
+     * {@code <component>-<n>}; a stopped instance's log stays readable.
+     *
+     * @throws io.kato.api.NotFoundException when no such instance name can belong to the component
+     */
+    List<String> instanceLog(Actor actor, String team, String component, String instance, int lines);
+
+    /** Follows one instance's log from now on, until the returned handle is closed. */
+    AutoCloseable followInstanceLog(Actor actor, String team, String component, String instance,
+                                    io.kato.api.runtime.LogSink sink);
+
     /** The component's lifecycle state now, derived from its desired state, jobs and the active runtime. */
     ComponentState state(Actor actor, String team, String component);
 

@@ -414,6 +414,37 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
         return runtimes.active().map(r -> r.observe(c.id()).instances()).orElse(List.of());
     }
 
+    @Override
+    public List<String> instanceLog(Actor actor, String team, String component, String instance, int lines) {
+        if (lines < 1 || lines > 10_000) {
+            throw ValidationException.of("lines", "must be between 1 and 10000");
+        }
+        Component c = instanceOf(actor, team, component, instance);
+        return activeRuntime().logTail(c.id(), instance, lines);
+    }
+
+    @Override
+    public AutoCloseable followInstanceLog(Actor actor, String team, String component, String instance,
+                                           io.kato.api.runtime.LogSink sink) {
+        Component c = instanceOf(actor, team, component, instance);
+        return activeRuntime().logs(c.id(), instance, sink);
+    }
+
+    /** The component, when the instance name can be one of its instances ({@code <component>-<n>}). */
+    private Component instanceOf(Actor actor, String team, String component, String instance) {
+        Component c = get(actor, team, component);
+        if (instance == null || !instance.matches(java.util.regex.Pattern.quote(c.name()) + "-[0-9]{1,9}")) {
+            throw new NotFoundException("Component '" + component + "' has no instance '" + instance + "': its"
+                    + " instances are named " + c.name() + "-0, " + c.name() + "-1, ... (see its runningInstances)");
+        }
+        return c;
+    }
+
+    private io.kato.api.runtime.Runtime activeRuntime() {
+        return runtimes.active().orElseThrow(() -> new ConflictException("No runtime '" + runtimes.activeName()
+                + "' is active: install its bundle, or set runtime in etc/io.kato.core.cfg"));
+    }
+
     /** The reconciler acts on the change now rather than at its next pass. */
     private void nudge() {
         Reconciler r = reconciler;

@@ -36,6 +36,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.StreamingOutput;
 
 /**
  * Components with their ports and env vars. Ports and env vars share the component's
@@ -121,6 +122,54 @@ public class ComponentsResource {
     private static Response operation(String team, Event e) {
         return Response.accepted(e).location(java.net.URI.create("/api/v1/teams/" + team + "/events/" + e.id()))
                 .build();
+    }
+
+    /**
+     * One instance's log: its last {@code lines} (200 by default) as text, or with
+     * {@code ?follow=true} as server-sent events, those lines and then each new one, until
+     * the client goes away.
+     */
+    @GET
+    @Path("{component}/instances/{instance}/log")
+    @Produces({MediaType.TEXT_PLAIN, Sse.MEDIA_TYPE})
+    public Response instanceLog(@PathParam("team") String team, @PathParam("component") String component,
+                                @PathParam("instance") String instance, @QueryParam("lines") Integer lines,
+                                @QueryParam("follow") boolean follow, @Context SecurityContext sc) {
+        Actor actor = actor(sc);
+        List<String> tail = components.instanceLog(actor, team, component, instance, lines == null ? 200 : lines);
+        if (!follow) {
+            return Response.ok(tail.isEmpty() ? "" : String.join("\n", tail) + "\n", MediaType.TEXT_PLAIN).build();
+        }
+        StreamingOutput stream = output -> {
+            Sse sse = new Sse(output);
+            for (String line : tail) {
+                sse.line(line);
+            }
+            sse.flush();
+            java.util.concurrent.BlockingQueue<String> fresh = new java.util.concurrent.LinkedBlockingQueue<>(10_000);
+            try (AutoCloseable following = components.followInstanceLog(actor, team, component, instance,
+                    fresh::offer)) { // a client too slow to take 10 000 lines loses the newest, not Kato's memory
+                while (true) {
+                    String line = fresh.poll(Sse.HEARTBEAT_NANOS, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    if (line == null) {
+                        sse.heartbeat();
+                        continue;
+                    }
+                    sse.line(line);
+                    for (String more = fresh.poll(); more != null; more = fresh.poll()) {
+                        sse.line(more);
+                    }
+                    sse.flush();
+                }
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+            } catch (java.io.IOException gone) {
+                // the client went away: following stops with the try
+            } catch (Exception closing) {
+                // closing the follower does not fail
+            }
+        };
+        return Response.ok(stream, Sse.MEDIA_TYPE).header("Cache-Control", "no-cache").build();
     }
 
     /** Replaces its instances with fresh ones of the same version, one at a time. */

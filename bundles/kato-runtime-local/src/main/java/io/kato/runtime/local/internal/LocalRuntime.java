@@ -204,18 +204,63 @@ public class LocalRuntime implements Runtime {
         return supervisor.observe(componentId);
     }
 
-    /** Follows one instance's log file from its start until closed. */
+    /** Follows one instance's log file from its current end until closed. */
     @Override
     public AutoCloseable logs(String componentId, String instance, LogSink sink) {
-        Path file = supervisor.logFile(componentId, instance == null ? "" : instance);
-        Thread follower = new Thread(() -> follow(file, sink), "kato-log-follow");
+        Path file = supervisor.logFile(componentId, instance);
+        long end;
+        try {
+            end = Files.size(file);
+        } catch (IOException none) {
+            end = 0;
+        }
+        long from = end;
+        Thread follower = new Thread(() -> follow(file, from, sink), "kato-log-follow");
         follower.setDaemon(true);
         follower.start();
         return follower::interrupt;
     }
 
-    private static void follow(Path file, LogSink sink) {
-        long offset = 0;
+    @Override
+    public List<String> logTail(String componentId, String instance, int lines) {
+        Path file = supervisor.logFile(componentId, instance);
+        if (!Files.isRegularFile(file) || lines <= 0) {
+            return List.of();
+        }
+        // Reads backwards in blocks until enough lines are found: a long log is not read whole.
+        try (var channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            long from = size;
+            byte[] tail = new byte[0];
+            int newlines = 0;
+            while (from > 0 && newlines <= lines && tail.length < 4 * 1024 * 1024) {
+                int length = (int) Math.min(64 * 1024, from);
+                from -= length;
+                java.nio.ByteBuffer block = java.nio.ByteBuffer.allocate(length);
+                channel.position(from);
+                while (block.hasRemaining() && channel.read(block) > 0) {
+                    // until the block is full
+                }
+                for (byte b : block.array()) {
+                    newlines += b == '\n' ? 1 : 0;
+                }
+                byte[] joined = new byte[length + tail.length];
+                System.arraycopy(block.array(), 0, joined, 0, length);
+                System.arraycopy(tail, 0, joined, length, tail.length);
+                tail = joined;
+            }
+            String text = new String(tail, StandardCharsets.UTF_8);
+            List<String> all = List.of(text.split("\n", -1));
+            List<String> complete = all.subList(0, text.endsWith("\n") ? all.size() - 1 : all.size());
+            int first = Math.max(from > 0 ? 1 : 0, complete.size() - lines); // a line cut at the start is dropped
+            return List.copyOf(complete.subList(Math.min(first, complete.size()), complete.size()));
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static void follow(Path file, long start, LogSink sink) {
+        long offset = start;
         StringBuilder partial = new StringBuilder();
         while (!Thread.currentThread().isInterrupted()) {
             try (var channel = Files.newByteChannel(file)) {

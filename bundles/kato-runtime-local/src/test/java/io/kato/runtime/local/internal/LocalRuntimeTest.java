@@ -304,14 +304,19 @@ class LocalRuntimeTest {
             Observation.Instance first = runtime.observe("c1").instances().get(0);
             String port = first.address().substring(first.address().indexOf(':') + 1);
             assertEquals("200 hi from " + port, get(first.address(), "/"));
+            await("its log", () -> runtime.logTail("c1", first.id(), 5).contains("listening on " + port));
             List<String> lines = new CopyOnWriteArrayList<>();
             try (AutoCloseable follow = runtime.logs("c1", first.id(), lines::add)) {
-                await("its log", () -> lines.contains("listening on " + port));
+                assertThrows(java.io.IOException.class, () -> get(first.address(), "/crash"), "it crashes");
+                await("a restart", () -> runtime.observe("c1").instances().get(0).restarts() == 1
+                        && runtime.observe("c1").ready() == 1);
+                await("the restarted instance's first line, followed", () -> lines.contains("listening on " + port));
+                assertEquals(1, lines.size(), "only what was written after subscribing: " + lines);
             }
-
-            assertThrows(java.io.IOException.class, () -> get(first.address(), "/crash"), "it crashes");
-            await("a restart", () -> runtime.observe("c1").instances().get(0).restarts() == 1
-                    && runtime.observe("c1").ready() == 1);
+            assertEquals(List.of("listening on " + port, "listening on " + port),
+                    runtime.logTail("c1", first.id(), 10));
+            assertEquals(List.of("listening on " + port), runtime.logTail("c1", first.id(), 1));
+            assertEquals(List.of(), runtime.logTail("c1", "web-99", 10));
             assertEquals(first.address(), runtime.observe("c1").instances().get(0).address(), "same port");
 
             runtime.apply(deployment("v1", app, List.of("node", "server.js"), false, 1));
