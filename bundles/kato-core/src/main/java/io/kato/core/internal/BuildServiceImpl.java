@@ -43,7 +43,7 @@ public class BuildServiceImpl extends ServiceSupport implements BuildService {
 
     @Override
     public Build build(Actor actor, String team, String component) {
-        return tx(tx -> {
+        return woken(tx(tx -> {
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
             Component c = component(tx, t, component);
             if (c.source() == null || c.source().checkId() == null) {
@@ -71,7 +71,7 @@ public class BuildServiceImpl extends ServiceSupport implements BuildService {
             // One attempt: a build whose worker died fails visibly rather than running twice.
             new JobRows(tx).insert(Rows.newId(), JOB_KIND, id, id, 1, now);
             return shown(row, component);
-        });
+        }));
     }
 
     @Override
@@ -133,5 +133,28 @@ public class BuildServiceImpl extends ServiceSupport implements BuildService {
 
     private static Build shown(BuildRows.Build b, String component) {
         return new Build(b.id(), b.componentId(), component, b.status(), b.message(), b.createdAt(), b.finishedAt());
+    }
+
+    private volatile JobServiceImpl jobs;
+
+    /** Wakes the job workers after the job's transaction committed. */
+    private <T> T woken(T result) {
+        JobServiceImpl j = jobs;
+        if (j != null) {
+            j.wake();
+        }
+        return result;
+    }
+
+    @org.osgi.service.component.annotations.Reference(cardinality = org.osgi.service.component.annotations
+            .ReferenceCardinality.OPTIONAL, policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    void bindJobs(JobServiceImpl j) {
+        jobs = j;
+    }
+
+    void unbindJobs(JobServiceImpl j) {
+        if (jobs == j) {
+            jobs = null;
+        }
     }
 }

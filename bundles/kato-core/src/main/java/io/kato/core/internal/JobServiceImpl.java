@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Submits jobs and runs this node's worker pool over the handlers registered right now. */
-@Component(service = JobService.class, immediate = true, configurationPid = "io.kato.core")
+@Component(service = {JobService.class, JobServiceImpl.class}, immediate = true, configurationPid = "io.kato.core")
 @Designate(ocd = CoreConfig.class)
 public class JobServiceImpl implements JobService {
     private static final Logger LOG = LoggerFactory.getLogger(JobServiceImpl.class);
@@ -51,6 +51,15 @@ public class JobServiceImpl implements JobService {
                 pool, size);
         long period = Math.max(50, config.jobPollMillis());
         poller.scheduleWithFixedDelay(this::poll, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Looks for queued jobs now rather than at the next poll: a job queued a moment ago starts at once. */
+    void wake() {
+        try {
+            poller.execute(this::poll);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // deactivating: the next start polls anyway
+        }
     }
 
     private void poll() {
@@ -101,6 +110,7 @@ public class JobServiceImpl implements JobService {
             new JobRows(tx).insert(id, kind, payload, eventId, maxAttempts, now);
             return null;
         });
+        wake();
         return new Job(id, kind, JobRows.QUEUED, 0, maxAttempts, eventId, null);
     }
 

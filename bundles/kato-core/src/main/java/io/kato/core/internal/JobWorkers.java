@@ -111,6 +111,9 @@ final class JobWorkers {
         Context context = new Context(job, attempt);
         String status;
         String result;
+        if (job.job().eventId() != null) {
+            LOG_FLUSHES.execute(() -> context.log.flushEvery(LOG_FLUSH_MILLIS));
+        }
         try {
             if (handler == null) {
                 throw new IllegalStateException("No handler for job kind '" + job.job().kind() + "' any more");
@@ -124,6 +127,7 @@ final class JobWorkers {
             status = retry ? JobRows.QUEUED : JobRows.FAILED;
             LOG.warn("Job {} ({}) attempt {} failed: {}", job.id(), job.job().kind(), attempt, result);
         }
+        context.log.close(); // every line is in the event before the event ends
         finish(job, status, result);
     }
 
@@ -143,13 +147,102 @@ final class JobWorkers {
         });
     }
 
+    /** How often buffered log lines reach the event; a line is readable (and followed) within this time. */
+    static final long LOG_FLUSH_MILLIS = 250;
+    /** Most log text one event keeps; a build printing more keeps its first part and says so. */
+    static final int MAX_EVENT_LOG_CHARS = 8 * 1024 * 1024;
+    private static final Executor LOG_FLUSHES = java.util.concurrent.Executors.newCachedThreadPool(
+            JobServiceImpl.named("kato-job-log"));
+
+    /**
+     * An event's log as a job writes it: lines gather in memory and go to the store in one
+     * transaction every {@link #LOG_FLUSH_MILLIS}, not one each (a build printing thousands
+     * of lines would otherwise spend seconds in commits and re-read the growing log each time).
+     */
+    private final class EventLog {
+        private final String eventId;
+        private final StringBuilder pending = new StringBuilder();
+        private int written;
+        private boolean closed;
+        private boolean truncated;
+        private final Object flushing = new Object();
+
+        EventLog(String eventId) {
+            this.eventId = eventId;
+        }
+
+        synchronized void line(String line) {
+            if (eventId == null || closed) {
+                return;
+            }
+            if (written + pending.length() + line.length() + 1 > MAX_EVENT_LOG_CHARS) {
+                if (!truncated) {
+                    truncated = true;
+                    pending.append("[log cut at ").append(MAX_EVENT_LOG_CHARS / (1024 * 1024))
+                            .append(" MB: later lines were dropped]\n");
+                }
+                return;
+            }
+            pending.append(line).append('\n');
+        }
+
+        /** Runs on a flusher thread until the log is closed. */
+        void flushEvery(long millis) {
+            try {
+                while (!isClosed()) {
+                    Thread.sleep(millis);
+                    flush();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private synchronized boolean isClosed() {
+            return closed;
+        }
+
+        /** One flush at a time, so that batches reach the store in the order they were written. */
+        void flush() {
+            synchronized (flushing) {
+                String text;
+                synchronized (this) {
+                    if (pending.length() == 0) {
+                        return;
+                    }
+                    text = pending.toString();
+                    pending.setLength(0);
+                    written += text.length();
+                }
+                try {
+                    store.inTransaction(tx -> {
+                        new EventRows(tx).appendLog(eventId, text);
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    LOG.warn("Log lines of event {} could not be stored: {}", eventId, e.getMessage());
+                }
+            }
+        }
+
+        /** Writes what is left; later lines are dropped. */
+        void close() {
+            synchronized (this) {
+                closed = true;
+            }
+            flush();
+        }
+    }
+
     private final class Context implements JobContext {
         private final LeasedJob job;
         private final int attempt;
+        final EventLog log;
 
         Context(LeasedJob job, int attempt) {
             this.job = job;
             this.attempt = attempt;
+            this.log = new EventLog(job.job().eventId());
         }
 
         @Override
@@ -179,12 +272,7 @@ final class JobWorkers {
 
         @Override
         public void log(String line) {
-            if (eventId() != null) {
-                store.inTransaction(tx -> {
-                    new EventRows(tx).appendLog(eventId(), line + "\n");
-                    return null;
-                });
-            }
+            log.line(line);
         }
 
         @Override

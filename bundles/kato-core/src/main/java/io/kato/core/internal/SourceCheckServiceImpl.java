@@ -83,7 +83,7 @@ public class SourceCheckServiceImpl extends ServiceSupport implements SourceChec
                 "no fetcher for '" + r.kind() + "' is installed" + (fetchers.kinds().isEmpty() ? ""
                         : "; installed: " + fetchers.kinds())));
         fetcher.validate(new SourceLocation(r.kind(), r.url(), r.ref(), r.subdir(), r.trusting()), limits(c));
-        return tx(tx -> {
+        return woken(tx(tx -> {
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
             if (r.kind().equals("archive") && !ownsArchive(t.id(), r.url())) {
                 throw ValidationException.of("url", "team '" + team + "' has no uploaded archive '" + r.url()
@@ -104,7 +104,7 @@ public class SourceCheckServiceImpl extends ServiceSupport implements SourceChec
             // Two attempts: a second one only runs when the first one's worker died.
             new JobRows(tx).insert(Rows.newId(), JOB_KIND, id, eventId, 2, now);
             return toModel(row);
-        });
+        }));
     }
 
     @Override
@@ -192,5 +192,28 @@ public class SourceCheckServiceImpl extends ServiceSupport implements SourceChec
         }
         return new SourceCheck(r.id(), r.teamId(), r.kind(), r.url(), r.ref(), r.subdir(), r.credential(), r.status(),
                 r.message(), report, r.eventId(), r.createdAt(), r.finishedAt(), r.trustServerCertificate());
+    }
+
+    private volatile JobServiceImpl jobs;
+
+    /** Wakes the job workers after the job's transaction committed. */
+    private <T> T woken(T result) {
+        JobServiceImpl j = jobs;
+        if (j != null) {
+            j.wake();
+        }
+        return result;
+    }
+
+    @org.osgi.service.component.annotations.Reference(cardinality = org.osgi.service.component.annotations
+            .ReferenceCardinality.OPTIONAL, policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    void bindJobs(JobServiceImpl j) {
+        jobs = j;
+    }
+
+    void unbindJobs(JobServiceImpl j) {
+        if (jobs == j) {
+            jobs = null;
+        }
     }
 }

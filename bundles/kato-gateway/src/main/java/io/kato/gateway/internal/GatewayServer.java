@@ -1,6 +1,8 @@
 package io.kato.gateway.internal;
 
 import io.kato.api.gateway.RouteTable;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.ServletContextHandler;
@@ -30,7 +32,10 @@ public class GatewayServer {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("kato-gateway");
         server = new Server(threads);
-        ServerConnector http = new ServerConnector(server, 1, 1);
+        HttpConfiguration settings = new HttpConfiguration();
+        settings.setSendServerVersion(false); // the instance's own Server and Date headers pass through
+        settings.setSendDateHeader(false);
+        ServerConnector http = new ServerConnector(server, 1, 1, new HttpConnectionFactory(settings));
         http.setHost(config.host());
         http.setPort(config.httpPort());
         server.addConnector(http);
@@ -38,7 +43,8 @@ public class GatewayServer {
         context.setContextPath("/");
         ServletHolder proxy = new ServletHolder(new GatewayServlet(routes));
         proxy.setAsyncSupported(true);
-        proxy.setInitParameter("maxThreads", "64");
+        // the proxy's client shares the server's threads rather than handing every response over to a pool of its own
+        context.setAttribute("org.eclipse.jetty.server.Executor", threads);
         proxy.setInitParameter("maxConnections", Integer.toString(config.maxConnectionsPerInstance()));
         proxy.setInitParameter("timeout", Long.toString(config.timeoutSeconds() * 1000L));
         proxy.setInitParameter("idleTimeout", "30000");

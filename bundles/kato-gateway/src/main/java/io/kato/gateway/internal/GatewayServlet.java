@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-import org.eclipse.jetty.proxy.AsyncProxyServlet;
+import org.eclipse.jetty.proxy.ProxyServlet;
 
 /**
  * The proxy: picks the next ready instance of the component the request's host names
@@ -19,7 +19,7 @@ import org.eclipse.jetty.proxy.AsyncProxyServlet;
  * component answers to gets 404, a component with no ready instance 503, both as
  * problem details.
  */
-final class GatewayServlet extends AsyncProxyServlet {
+final class GatewayServlet extends ProxyServlet {
     private static final long serialVersionUID = 1L;
     private static final String PROBLEM = GatewayServlet.class.getName() + ".problem";
     private final transient RouteTable routes;

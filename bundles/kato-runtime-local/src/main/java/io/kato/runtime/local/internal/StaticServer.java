@@ -25,6 +25,16 @@ final class StaticServer {
             Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"),
             Map.entry("ico", "image/x-icon"), Map.entry("txt", "text/plain; charset=utf-8"),
             Map.entry("wasm", "application/wasm"), Map.entry("woff2", "font/woff2"));
+    static {
+        // The JDK's server writes headers and body separately; with Nagle's algorithm on, the
+        // body waits for the client's delayed ACK (~40 ms per keep-alive request: measured
+        // 1,100 req/s at 50 connections). The setting is read once, when the server first
+        // loads, and only a deliberate setting of the operator's is kept.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final Path root;
     private final HttpServer server;
     private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(4,

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Gateway throughput and latency against nginx proxy_pass to the same backend, and the
-# time from the start operation to the first 200 through the gateway.
+# The local runtime's figures, each against its peer in the same run: gateway throughput
+# and latency against nginx proxy_pass to the same backend; a build's overhead against
+# running the raw toolchain command; the time from the start operation to the first 200
+# through the gateway.
 #
-#   ./mvnw -B -DskipTests install && scripts/bench-gateway.sh [RUNS] [SECONDS]
+#   ./mvnw -B -DskipTests install && scripts/bench-local-runtime.sh [RUNS] [SECONDS]
 #
 # Unpacks a fresh distribution, starts it, and takes a static site from a local git
 # repository through source check, build and start (the real path a user takes). Its
@@ -86,6 +88,41 @@ api POST /teams/bench/components/site/start >/dev/null
 until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Host: $host" "http://127.0.0.1:$gw/")" = 200 ]; do sleep 0.01; done
 echo "start operation -> first 200 through the gateway: $(( ($(date +%s%N) - start) / 1000000 )) ms"
 backend=$(api GET /teams/bench/components/site | field "['runningInstances'][0]['address']")
+
+# Build overhead: a Node.js build (npm ci, then a build script that waits 2 s: a script that
+# burns CPU instead measures the machine's speed of the moment more than Kato's overhead),
+# through Kato (fetch, plan, steps, artifact stored) and as the raw command in a clone.
+node_repo=$(mktemp -d -p "$work")
+cat > "$node_repo/package.json" <<'JSON'
+{"name":"bench","version":"1.0.0","scripts":{"build":"node -e \"setTimeout(()=>{},2000)\"","start":"node -e 1"}}
+JSON
+echo '{"name":"bench","version":"1.0.0","lockfileVersion":3,"requires":true,"packages":{"":{"name":"bench","version":"1.0.0"}}}' \
+  > "$node_repo/package-lock.json"
+git -C "$node_repo" init -q -b main && git -C "$node_repo" add . \
+  && git -C "$node_repo" -c user.name=b -c user.email=b@example.org commit -qm app
+check=$(api POST /teams/bench/source-checks "{\"url\":\"file://$node_repo\"}" | field "['id']")
+succeeded "/teams/bench/source-checks/$check"
+api POST /teams/bench/components "{\"name\":\"node\",\"app\":\"web\",\"fromCheck\":\"$check\"}" >/dev/null
+raw_command=$(api GET "/teams/bench/source-checks/$check" | field "['report']['languages'][0]['buildCommand']")
+for run in $(seq 1 "$runs"); do
+  t0=$(date +%s%N)
+  build=$(api POST /teams/bench/components/node/build | field "['id']")
+  until [ "$(api GET "/teams/bench/components/node/builds/$build" | field "['status']")" != queued ] \
+     && [ "$(api GET "/teams/bench/components/node/builds/$build" | field "['status']")" != running ]; do sleep 0.05; done
+  kato_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  server_ms=$(api GET "/teams/bench/components/node/builds/$build" | python3 -c "import json,sys
+from datetime import datetime
+b = json.load(sys.stdin)
+t = lambda s: datetime.fromisoformat(s.replace('Z', '+00:00'))
+print(int((t(b['finishedAt']) - t(b['createdAt'])).total_seconds() * 1000))")
+  clone=$(mktemp -d -p "$work")
+  git clone -q "$node_repo" "$clone/src"
+  t0=$(date +%s%N)
+  (cd "$clone/src" && npm_config_cache="$clone/cache" sh -c "$raw_command" >/dev/null 2>&1)
+  raw_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  printf 'build run %d: kato %6d ms (queued to ended, by the server: %6d ms)  raw "%s" %6d ms  overhead %5d ms (%s %%)\n' \
+    "$run" "$kato_ms" "$server_ms" "$raw_command" "$raw_ms" $((server_ms - raw_ms)) "$(( (server_ms - raw_ms) * 100 / raw_ms ))"
+done
 cat > "$nginx_dir/nginx.conf" <<CONF
 worker_processes 1;
 pid $nginx_dir/nginx.pid;
@@ -116,7 +153,7 @@ load() { # name url
 }
 # warm-up of every path (JIT, connection pools)
 for url in "http://127.0.0.1:$gw/" "http://127.0.0.1:$nginx_port/" "http://$backend/"; do
-  wrk -t2 -c50 -d3s -H "Host: $host" "$url" >/dev/null
+  wrk -t2 -c50 -d10s -H "Host: $host" "$url" >/dev/null
 done
 for run in $(seq 1 "$runs"); do
   echo "run $run"
