@@ -97,8 +97,12 @@ public class DeliveryIT extends KatoTestSupport {
         return repo;
     }
 
-    /** Checks the repository and makes a component of it with one outer port. */
+    /** Checks the repository and makes a component of it with one outer port, in app "web". */
     private static void component(String name, Path repo, int port) throws Exception {
+        component(name, repo, port, "web");
+    }
+
+    private static void component(String name, Path repo, int port, String app) throws Exception {
         JsonNode check = json(send("POST", "/api/v1/teams/dlv/source-checks", ADMIN_TOKEN,
                 "{\"url\":\"" + repo.toUri() + "\"}", null));
         AtomicReference<JsonNode> done = new AtomicReference<>();
@@ -108,7 +112,7 @@ public class DeliveryIT extends KatoTestSupport {
         });
         assertEquals(done.get().toString(), "succeeded", done.get().path("status").asText());
         HttpResponse<String> made = send("POST", "/api/v1/teams/dlv/components", ADMIN_TOKEN, "{\"name\":\"" + name
-                + "\",\"app\":\"web\",\"fromCheck\":\"" + check.path("id").asText() + "\",\"ports\":[{\"port\":"
+                + "\",\"app\":\"" + app + "\",\"fromCheck\":\"" + check.path("id").asText() + "\",\"ports\":[{\"port\":"
                 + port + ",\"outer\":true}]}", null);
         assertEquals(made.body(), 201, made.statusCode());
     }
@@ -155,12 +159,18 @@ public class DeliveryIT extends KatoTestSupport {
 
     /** A GET through the gateway with the component's domain as Host; "status body". */
     static String viaGateway(String url) throws IOException {
+        return viaGateway(url, null);
+    }
+
+    /** The same, with one more header line ({@code "Name: value"}), or none. */
+    static String viaGateway(String url, String header) throws IOException {
         URI u = URI.create(url);
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), u.getPort())) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
             out.write(("GET " + u.getPath() + " HTTP/1.1\r\nHost: " + u.getHost() + ":" + u.getPort()
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "\r\nConnection: close\r\n" + (header == null ? "" : header + "\r\n") + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();
             ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -311,5 +321,99 @@ public class DeliveryIT extends KatoTestSupport {
         String missing = executeCommand("kato:rollback dlv site 9");
         assertTrue(missing, missing.contains("no version 9"));
         executeCommand("kato:component-stop dlv site");
+    }
+
+    @Test
+    public void aMavenBuiltJavaAppAndANodeAppWithARegistryDependencyAreServedThroughTheGateway() throws Exception {
+        Path java = repository(Map.of("pom.xml", "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">"
+                + "<modelVersion>4.0.0</modelVersion><groupId>example</groupId><artifactId>hello</artifactId>"
+                + "<version>1.0</version><properties><maven.compiler.release>17</maven.compiler.release>"
+                + "<project.build.sourceEncoding>UTF-8</project.build.sourceEncoding></properties>"
+                + "<build><plugins><plugin><artifactId>maven-compiler-plugin</artifactId><version>3.13.0</version>"
+                + "</plugin><plugin><artifactId>maven-jar-plugin</artifactId><version>3.4.1</version><configuration><archive>"
+                + "<manifest><mainClass>example.Main</mainClass></manifest></archive></configuration></plugin>"
+                + "</plugins></build></project>",
+                "src/main/java/example/Main.java", "package example;\n"
+                        + "import com.sun.net.httpserver.HttpServer;\n"
+                        + "import java.net.InetSocketAddress;\n"
+                        + "public class Main {\n"
+                        + "    public static void main(String[] args) throws Exception {\n"
+                        + "        int port = Integer.parseInt(System.getenv(\"PORT\"));\n"
+                        + "        HttpServer s = HttpServer.create(new InetSocketAddress(\"127.0.0.1\", port), 0);\n"
+                        + "        s.createContext(\"/\", x -> { byte[] b = \"java here\".getBytes();\n"
+                        + "            x.sendResponseHeaders(200, b.length); x.getResponseBody().write(b); x.close(); });\n"
+                        + "        s.start();\n"
+                        + "    }\n"
+                        + "}\n"));
+        component("jv", java, 8080);
+        JsonNode built = build("jv", 600);
+        assertEquals("version 1", built.path("message").asText());
+        assertEquals("maven", json(get("/api/v1/teams/dlv/components/jv/versions", ADMIN_TOKEN)).path("items").get(0)
+                .path("strategy").asText());
+
+        Path node = repository(Map.of("package.json", "{\"name\":\"nd\",\"version\":\"1.0.0\","
+                + "\"dependencies\":{\"is-number\":\"7.0.0\"},\"scripts\":{\"start\":\"node server.js\"}}",
+                "server.js", "const isNumber = require('is-number');\n"
+                        + "require('http').createServer((q, s) => s.end('node says ' + isNumber(process.env.PORT)))"
+                        + ".listen(process.env.PORT, '127.0.0.1');\n"));
+        component("nd", node, 3000);
+        build("nd", 300);
+
+        for (String name : new String[] {"jv", "nd"}) {
+            assertEquals(202, send("POST", "/api/v1/teams/dlv/components/" + name + "/start", ADMIN_TOKEN, "", null)
+                    .statusCode());
+        }
+        assertEquals("200 java here", viaGateway(awaitRunning("jv").path("urls").get(0).asText()));
+        assertEquals("200 node says true", viaGateway(awaitRunning("nd").path("urls").get(0).asText()));
+        for (String name : new String[] {"jv", "nd"}) {
+            send("POST", "/api/v1/teams/dlv/components/" + name + "/stop", ADMIN_TOKEN, "", null);
+        }
+    }
+
+    @Test
+    public void customRulesSplitADomainAcrossComponentsByWeightAndHeader() throws Exception {
+        assertEquals(201, send("POST", "/api/v1/teams/dlv/apps", ADMIN_TOKEN, "{\"name\":\"pair\"}", null)
+                .statusCode());
+        for (String name : new String[] {"blue", "green"}) {
+            component(name, repository(Map.of("index.html", name)), 80, "pair");
+            build(name, 60);
+        }
+        HttpResponse<String> started = send("POST", "/api/v1/teams/dlv/apps/pair/start", ADMIN_TOKEN, "", null);
+        assertEquals(started.body(), 202, started.statusCode());
+        assertEquals(2, json(started).size());
+        awaitRunning("blue");
+        awaitRunning("green");
+        String gateway = "http://shop-dlv.localhost:" + System.getProperty("kato.itest.gateway.port");
+        HttpResponse<String> made = send("POST", "/api/v1/teams/dlv/gateway-rules", ADMIN_TOKEN,
+                "{\"domain\":\"shop-dlv.localhost\",\"backends\":[{\"component\":\"blue\",\"weight\":50},"
+                        + "{\"component\":\"green\",\"weight\":50}]}", null);
+        assertEquals(made.body(), 201, made.statusCode());
+        String canary = executeCommand("kato:gateway-rule-create --header X-Canary=yes --backend green dlv"
+                + " shop-dlv.localhost");
+        assertTrue(canary, canary.contains("Gateway rule"));
+        Set<String> bodies = new java.util.HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            bodies.add(viaGateway(gateway + "/"));
+        }
+        assertEquals(Set.of("200 blue", "200 green"), bodies);
+        for (int i = 0; i < 10; i++) {
+            assertEquals("200 green", viaGateway(gateway + "/", "X-Canary: yes"));
+        }
+        assertTrue(json(get("/api/v1/teams/dlv/components/green", ADMIN_TOKEN)).path("urls").toString()
+                .contains("http://shop-dlv.localhost:"));
+        String listed = executeCommand("kato:gateway-rules --no-format dlv");
+        assertTrue(listed, listed.contains("x-canary=yes") && listed.contains("blue=50,green=50"));
+
+        HttpResponse<String> foreign = send("POST", "/api/v1/teams/dlv/gateway-rules", ADMIN_TOKEN,
+                "{\"domain\":\"shop-elsewhere.localhost\",\"backends\":[{\"component\":\"blue\",\"weight\":1}]}",
+                null);
+        assertEquals(400, foreign.statusCode());
+        assertTrue(foreign.body(), foreign.body().contains("-dlv.localhost"));
+        String stopped = executeCommand("kato:app-stop dlv pair");
+        assertTrue(stopped, stopped.contains("blue: Stopping") && stopped.contains("green: Stopping"));
+        waitFor("the app to stop", Duration.ofSeconds(30), () -> viaGateway(gateway + "/").startsWith("503 "));
+        HttpResponse<String> deleting = send("DELETE", "/api/v1/teams/dlv/components/blue", ADMIN_TOKEN, null, null);
+        assertEquals(409, deleting.statusCode());
+        assertTrue(deleting.body(), deleting.body().contains("backend of gateway rule"));
     }
 }

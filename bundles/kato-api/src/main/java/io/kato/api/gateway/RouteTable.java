@@ -18,11 +18,18 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface RouteTable {
     /**
      * The route for a request to {@code host} (a port in it is ignored, case does not
-     * matter), or empty when no component answers to that host.
+     * matter) with that path and those headers ({@code header} gives a header's value, or
+     * null), or empty when no component answers to it. Custom rules come first (see
+     * {@link io.kato.api.model.GatewayRule}), then default domains; a rule's backend is
+     * chosen by weight among those with a ready instance.
      */
-    Optional<Route> route(String host, String path);
+    Optional<Route> route(String host, String path, java.util.function.Function<String, String> header);
 
-    /** The addresses users reach the component at ({@code http://web-shop.localhost:8880/}); empty without outer ports. */
+    /**
+     * The addresses users reach the component at: its default domain
+     * ({@code http://web-shop.localhost:8880/}) when it has an outer port, and the rules that
+     * route to it.
+     */
     List<String> urls(String team, Component component);
 
     /**

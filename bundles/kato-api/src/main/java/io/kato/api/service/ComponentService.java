@@ -72,6 +72,19 @@ public interface ComponentService {
     Event scale(Actor actor, String team, String component, Integer instances, Integer memoryMb);
 
     /**
+     * Starts every component of the application that has a version to run, each an operation
+     * with its own event; components without one are listed as skipped, with the reason.
+     */
+    List<AppOperation> startApp(Actor actor, String team, String app);
+
+    /** Stops every component of the application, each an operation with its own event. */
+    List<AppOperation> stopApp(Actor actor, String team, String app);
+
+    /** What an application-level operation did to one component: its event, or why it was skipped. */
+    record AppOperation(String component, Event event, String skipped) {
+    }
+
+    /**
      * The version the component runs (or runs at its next start), or null when it has none.
      * A component that was never started or upgraded runs its newest version.
      */

@@ -183,6 +183,11 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
             if (current.desiredRunning()) {
                 throw new ConflictException("Component '" + component + "' is running: stop it first, then delete it");
             }
+            List<String> rules = GatewayRuleServiceImpl.rulesUsing(tx, t.id(), current.name());
+            if (!rules.isEmpty()) {
+                throw new ConflictException("Component '" + component + "' is a backend of gateway rule(s) " + rules
+                        + ": delete or change them first");
+            }
             if (!new ComponentRows(tx).delete(current.id(), current.version())) {
                 throw lostRace("Component '" + component + "'");
             }
@@ -251,6 +256,46 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
 
     @Override
     public Component start(Actor actor, String team, String component) {
+        return starting(actor, team, component).component();
+    }
+
+    @Override
+    public List<AppOperation> startApp(Actor actor, String team, String app) {
+        List<AppOperation> done = new ArrayList<>();
+        for (Component c : appComponents(actor, team, app)) {
+            try {
+                done.add(new AppOperation(c.name(), starting(actor, team, c.name()).event(), null));
+            } catch (ConflictException e) {
+                done.add(new AppOperation(c.name(), null, e.getMessage())); // not built yet: the others still start
+            }
+        }
+        return done;
+    }
+
+    @Override
+    public List<AppOperation> stopApp(Actor actor, String team, String app) {
+        return appComponents(actor, team, app).stream().map(c -> new AppOperation(c.name(),
+                stopping(actor, team, c.name()).event(), null)).toList();
+    }
+
+    /** The application's components, checked for write access first (an unknown app is a 404). */
+    private List<Component> appComponents(Actor actor, String team, String app) {
+        return tx(tx -> {
+            Team t = Access.team(tx, actor, team, Access.Need.WRITE);
+            App a = AppServiceImpl.find(tx, t, app);
+            ComponentRows rows = new ComponentRows(tx);
+            List<Component> all = new ArrayList<>();
+            for (int offset = 0; ; offset += 500) {
+                List<Component> page = rows.list(t.id(), offset, 500);
+                page.stream().filter(c -> c.appId().equals(a.id())).forEach(all::add);
+                if (page.size() < 500) {
+                    return all;
+                }
+            }
+        });
+    }
+
+    private Outcome starting(Actor actor, String team, String component) {
         return operate(actor, team, component, "start", (c, builds) -> {
             BuildRows.VersionRow v = release(c, builds, component);
             if (c.desiredRunning()) {
@@ -258,14 +303,18 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
             }
             return Change.rollout(c.running(true), "Starting version " + v.number() + " on " + c.instances()
                     + " instance(s)");
-        }).component();
+        });
     }
 
     @Override
     public Component stop(Actor actor, String team, String component) {
+        return stopping(actor, team, component).component();
+    }
+
+    private Outcome stopping(Actor actor, String team, String component) {
         return operate(actor, team, component, "stop", (c, builds) -> c.desiredRunning()
                 ? Change.rollout(c.running(false), "Stopping its instances: SIGTERM, then SIGKILL after the grace period")
-                : Change.done("Component '" + component + "' is already stopped")).component();
+                : Change.done("Component '" + component + "' is already stopped"));
     }
 
     @Override

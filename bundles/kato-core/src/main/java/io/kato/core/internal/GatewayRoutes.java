@@ -1,6 +1,7 @@
 package io.kato.core.internal;
 
 import io.kato.api.gateway.RouteTable;
+import io.kato.api.model.GatewayRule;
 import io.kato.api.model.Component;
 import io.kato.api.model.Port;
 import io.kato.api.runtime.Observation;
@@ -8,6 +9,8 @@ import io.kato.api.runtime.Runtime;
 import io.kato.store.ComponentRows;
 import io.kato.store.Store;
 import io.kato.store.TeamRows;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +19,9 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
@@ -27,12 +32,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default domains, kept in memory: a snapshot of host → component rebuilt from the
- * store every second (and at once, at most twice a second, when a request names an
+ * The default domains and custom rules, kept in memory: a snapshot of host → components
+ * rebuilt from the store every second (and at once, at most twice a second, when a request names an
  * unknown host), and the ready instances asked of the active runtime per request, which
  * is cheap by the runtime SPI's contract.
  */
-@org.osgi.service.component.annotations.Component(service = RouteTable.class, configurationPid = "io.kato.gateway")
+@org.osgi.service.component.annotations.Component(service = {RouteTable.class, GatewayRoutes.class},
+        configurationPid = "io.kato.gateway")
 public class GatewayRoutes implements RouteTable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayRoutes.class);
     private static final long MISS_REFRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
@@ -53,10 +59,24 @@ public class GatewayRoutes implements RouteTable {
     private record Target(String componentId, String team, String name, boolean running) {
     }
 
+    /** A custom rule ready to match: its backends resolved to components. */
+    private record CompiledRule(GatewayRule rule, List<Target> targets) {
+        boolean matches(String path, Function<String, String> header) {
+            String p = rule.pathPrefix();
+            boolean pathOk = p.equals("/") || path.equals(p) || path.startsWith(p + "/");
+            return pathOk && rule.headers().entrySet().stream().allMatch(h -> h.getValue().equals(header.apply(h.getKey())));
+        }
+    }
+
+    /** What the gateway routes now: default domains and custom rules (most specific first per domain). */
+    private record Snapshot(Map<String, Target> defaults, Map<String, List<CompiledRule>> rules,
+                            Map<String, List<String>> ruleUrls) {
+    }
+
     private final Store store;
     private final Runtimes runtimes;
     private volatile Config config;
-    private volatile Map<String, Target> byHost = Map.of();
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of());
     private final AtomicLong lastRefresh = new AtomicLong(System.nanoTime() - MISS_REFRESH_NANOS);
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
             JobServiceImpl.named("kato-routes"));
@@ -80,7 +100,11 @@ public class GatewayRoutes implements RouteTable {
         refresher.shutdownNow();
     }
 
-    private void refreshQuietly() {
+    String baseDomain() {
+        return config.baseDomain().toLowerCase(Locale.ROOT);
+    }
+
+    void refreshQuietly() {
         try {
             refresh();
         } catch (RuntimeException e) {
@@ -92,6 +116,7 @@ public class GatewayRoutes implements RouteTable {
     void refresh() {
         lastRefresh.set(System.nanoTime());
         Map<String, Target> hosts = new HashMap<>();
+        Map<String, Target> byTeamAndName = new HashMap<>();
         Map<String, String> teams = new HashMap<>();
         String base = config.baseDomain();
         for (int offset = 0; ; offset += 500) {
@@ -106,15 +131,38 @@ public class GatewayRoutes implements RouteTable {
             });
             for (Component c : page) {
                 String team = teams.get(c.teamId());
-                if (team != null && outerPort(c).isPresent()) {
-                    hosts.put(domain(c.name(), team, base), new Target(c.id(), team, c.name(), c.desiredRunning()));
+                if (team == null) {
+                    continue;
+                }
+                Target target = new Target(c.id(), team, c.name(), c.desiredRunning());
+                byTeamAndName.put(team + "/" + c.name(), target);
+                if (outerPort(c).isPresent()) {
+                    hosts.put(domain(c.name(), team, base), target);
                 }
             }
             if (page.size() < 500) {
                 break;
             }
         }
-        byHost = Map.copyOf(hosts);
+        Map<String, List<CompiledRule>> rules = new HashMap<>();
+        Map<String, List<String>> ruleUrls = new HashMap<>();
+        for (GatewayRule rule : store.inTransaction(GatewayRuleServiceImpl::all)) {
+            List<Target> targets = new ArrayList<>();
+            for (GatewayRule.Backend b : rule.backends()) {
+                Target t = byTeamAndName.get(rule.team() + "/" + b.component());
+                targets.add(t); // null when the component went away: never chosen
+                if (t != null && b.weight() > 0) {
+                    ruleUrls.computeIfAbsent(rule.team() + "/" + b.component(), k -> new ArrayList<>())
+                            .add(url(rule.domain()) + (rule.pathPrefix().equals("/") ? "" : rule.pathPrefix().substring(1)
+                                    + "/"));
+                }
+            }
+            rules.computeIfAbsent(rule.domain(), d -> new ArrayList<>()).add(new CompiledRule(rule, targets));
+        }
+        // the longest prefix first, then the rule with more headers to match
+        rules.values().forEach(list -> list.sort(Comparator.comparingInt((CompiledRule r) -> r.rule().pathPrefix()
+                .length()).thenComparingInt(r -> r.rule().headers().size()).reversed()));
+        snapshot = new Snapshot(Map.copyOf(hosts), Map.copyOf(rules), Map.copyOf(ruleUrls));
     }
 
     static String domain(String component, String team, String base) {
@@ -126,7 +174,7 @@ public class GatewayRoutes implements RouteTable {
     }
 
     @Override
-    public Optional<Route> route(String host, String path) {
+    public Optional<Route> route(String host, String path, Function<String, String> header) {
         if (host == null) {
             return Optional.empty();
         }
@@ -138,33 +186,82 @@ public class GatewayRoutes implements RouteTable {
         if (name.endsWith(".")) {
             name = name.substring(0, name.length() - 1);
         }
-        Target t = byHost.get(name);
-        if (t == null) {
+        Snapshot s = snapshot;
+        if (!s.defaults().containsKey(name) && !s.rules().containsKey(name)) {
             long last = lastRefresh.get();
             if (System.nanoTime() - last > MISS_REFRESH_NANOS && lastRefresh.compareAndSet(last, System.nanoTime())) {
                 refreshQuietly(); // a component made a moment ago answers without waiting for the next refresh
-                t = byHost.get(name);
-            }
-            if (t == null) {
-                return Optional.empty();
+                s = snapshot;
             }
         }
         Optional<Runtime> runtime = runtimes.active();
-        List<String> ready = runtime.isEmpty() ? List.of() : runtime.get().observe(t.componentId()).instances()
+        for (CompiledRule rule : s.rules().getOrDefault(name, List.of())) {
+            if (rule.matches(path == null ? "/" : path, header)) {
+                return Optional.of(choose(rule, runtime));
+            }
+        }
+        Target t = s.defaults().get(name);
+        return t == null ? Optional.empty() : Optional.of(new Route(t.team(), t.name(), t.running(), ready(t, runtime)));
+    }
+
+    /** A backend by weight among those with a ready instance (all of them unready: the heaviest, for its 503). */
+    private static Route choose(CompiledRule rule, Optional<Runtime> runtime) {
+        List<GatewayRule.Backend> backends = rule.rule().backends();
+        List<Route> candidates = new ArrayList<>();
+        List<Integer> weights = new ArrayList<>();
+        Route fallback = null;
+        int heaviest = -1;
+        for (int i = 0; i < backends.size(); i++) {
+            Target t = rule.targets().get(i);
+            int weight = backends.get(i).weight();
+            if (t == null || weight == 0) {
+                continue;
+            }
+            Route r = new Route(t.team(), t.name(), t.running(), ready(t, runtime));
+            if (weight > heaviest) {
+                heaviest = weight;
+                fallback = r;
+            }
+            if (!r.upstreams().isEmpty()) {
+                candidates.add(r);
+                weights.add(weight);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return fallback != null ? fallback
+                    : new Route(rule.rule().team(), backends.get(0).component(), false, List.of());
+        }
+        int total = weights.stream().mapToInt(Integer::intValue).sum();
+        int pick = ThreadLocalRandom.current().nextInt(total);
+        for (int i = 0; i < candidates.size(); i++) {
+            pick -= weights.get(i);
+            if (pick < 0) {
+                return candidates.get(i);
+            }
+        }
+        return candidates.get(candidates.size() - 1);
+    }
+
+    private static List<String> ready(Target t, Optional<Runtime> runtime) {
+        return runtime.isEmpty() ? List.of() : runtime.get().observe(t.componentId()).instances()
                 .stream().filter(Observation.Instance::ready).map(Observation.Instance::address)
                 .filter(a -> a != null).toList();
-        return Optional.of(new Route(t.team(), t.name(), t.running(), ready));
     }
 
     @Override
     public List<String> urls(String team, Component component) {
-        if (outerPort(component).isEmpty()) {
-            return List.of();
+        List<String> urls = new ArrayList<>();
+        if (outerPort(component).isPresent()) {
+            urls.add(url(domain(component.name(), team, config.baseDomain())));
         }
+        urls.addAll(snapshot.ruleUrls().getOrDefault(team + "/" + component.name(), List.of()));
+        return urls;
+    }
+
+    private String url(String domain) {
         Config c = config;
         boolean defaultPort = c.publicScheme().equals("http") && c.publicPort() == 80
                 || c.publicScheme().equals("https") && c.publicPort() == 443;
-        return List.of(c.publicScheme() + "://" + domain(component.name(), team, c.baseDomain())
-                + (defaultPort ? "" : ":" + c.publicPort()) + "/");
+        return c.publicScheme() + "://" + domain + (defaultPort ? "" : ":" + c.publicPort()) + "/";
     }
 }

@@ -35,7 +35,7 @@ final class GatewayServlet extends ProxyServlet {
     @Override
     protected String rewriteTarget(HttpServletRequest request) {
         String host = request.getHeader("Host");
-        Optional<RouteTable.Route> route = routes.route(host, request.getRequestURI());
+        Optional<RouteTable.Route> route = routes.route(host, request.getRequestURI(), request::getHeader);
         if (route.isEmpty()) {
             request.setAttribute(PROBLEM, new Problem(404, "No such domain", "No component answers to '"
                     + (host == null ? "" : host) + "' on this gateway: check the component's urls"));

@@ -50,7 +50,7 @@ class GatewayServerTest {
     private GatewayServer gateway() throws Exception {
         RouteTable table = new RouteTable() {
             @Override
-            public Optional<Route> route(String host, String path) {
+            public Optional<Route> route(String host, String path, java.util.function.Function<String, String> header) {
                 return Optional.ofNullable(routes.get(host.replaceFirst(":\\d+$", "")));
             }
 

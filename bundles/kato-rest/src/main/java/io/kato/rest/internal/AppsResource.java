@@ -5,6 +5,7 @@ import static io.kato.rest.internal.ResourceSupport.expected;
 
 import io.kato.api.model.App;
 import io.kato.api.service.AppService;
+import io.kato.api.service.ComponentService;
 import io.kato.api.service.AppService.AppChanges;
 import io.kato.api.service.AppService.AppDraft;
 import javax.ws.rs.Consumes;
@@ -27,9 +28,28 @@ import javax.ws.rs.core.SecurityContext;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AppsResource {
     private final AppService apps;
+    private final ComponentService components;
 
-    AppsResource(AppService apps) {
+    AppsResource(AppService apps, ComponentService components) {
         this.apps = apps;
+        this.components = components;
+    }
+
+    /**
+     * Starts every component of the application that has a version: {@code 202} with each
+     * component's event (or why it was skipped).
+     */
+    @POST
+    @Path("{app}/start")
+    public Response start(@PathParam("team") String team, @PathParam("app") String app, @Context SecurityContext sc) {
+        return Response.accepted(components.startApp(actor(sc), team, app)).build();
+    }
+
+    /** Stops every component of the application: {@code 202} with each component's event. */
+    @POST
+    @Path("{app}/stop")
+    public Response stop(@PathParam("team") String team, @PathParam("app") String app, @Context SecurityContext sc) {
+        return Response.accepted(components.stopApp(actor(sc), team, app)).build();
     }
 
     @GET

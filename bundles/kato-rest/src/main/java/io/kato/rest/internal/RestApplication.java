@@ -8,6 +8,7 @@ import io.kato.api.service.BuildService;
 import io.kato.api.service.ComponentService;
 import io.kato.api.service.CredentialService;
 import io.kato.api.service.EventService;
+import io.kato.api.service.GatewayRuleService;
 import io.kato.api.service.KnownHostService;
 import io.kato.api.service.LanguageRegistry;
 import io.kato.api.service.SourceCheckService;
@@ -35,7 +36,8 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 public class RestApplication {
     static final List<Class<?>> RESOURCES = List.of(SystemResource.class, TeamsResource.class, AppsResource.class,
             ComponentsResource.class, EventsResource.class, UsersResource.class, SourceChecksResource.class,
-            SourceArchivesResource.class, CredentialsResource.class, KnownHostsResource.class);
+            SourceArchivesResource.class, CredentialsResource.class, KnownHostsResource.class,
+            GatewayRulesResource.class);
     private final ServiceRegistration<Servlet> registration;
 
     @Activate
@@ -44,9 +46,9 @@ public class RestApplication {
                            @Reference AccessService access, @Reference LanguageRegistry languages,
                            @Reference SourceCheckService checks, @Reference CredentialService credentials,
                            @Reference KnownHostService knownHosts, @Reference BuildService builds,
-                           @Reference RouteTable routes) {
+                           @Reference RouteTable routes, @Reference GatewayRuleService rules) {
         ResourceConfig config = resourceConfig(teams, apps, components, events, access, languages, checks,
-                credentials, knownHosts, builds, routes);
+                credentials, knownHosts, builds, routes, rules);
         // Jersey looks up its injection manager through the context class loader: make it this bundle's.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -66,7 +68,8 @@ public class RestApplication {
     static ResourceConfig resourceConfig(TeamService teams, AppService apps, ComponentService components,
                                          EventService events, AccessService access, LanguageRegistry languages,
                                          SourceCheckService checks, CredentialService credentials,
-                                         KnownHostService knownHosts, BuildService builds, RouteTable routes) {
+                                         KnownHostService knownHosts, BuildService builds, RouteTable routes,
+                                         GatewayRuleService rules) {
         ResourceConfig config = new ResourceConfig();
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
@@ -80,7 +83,7 @@ public class RestApplication {
         config.register(new ProblemMappers.Unexpected());
         config.register(new SystemResource(languages, new OpenApi(RESOURCES)));
         config.register(new TeamsResource(teams, events));
-        config.register(new AppsResource(apps));
+        config.register(new AppsResource(apps, components));
         config.register(new ComponentsResource(components, builds, routes));
         config.register(new EventsResource(events));
         config.register(new UsersResource(access));
@@ -88,6 +91,7 @@ public class RestApplication {
         config.register(new SourceArchivesResource(checks));
         config.register(new CredentialsResource(credentials));
         config.register(new KnownHostsResource(knownHosts));
+        config.register(new GatewayRulesResource(rules));
         return config;
     }
 

@@ -69,7 +69,7 @@ class RoutingTest {
                 recorder(AccessService.class), recorder(LanguageRegistry.class),
                 recorder(SourceCheckService.class), recorder(CredentialService.class),
                 recorder(KnownHostService.class), recorder(BuildService.class),
-                recorder(io.kato.api.gateway.RouteTable.class)));
+                recorder(io.kato.api.gateway.RouteTable.class), recorder(io.kato.api.service.GatewayRuleService.class)));
         ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
                 URI.create("http://localhost/api/" + path), method, new Anonymous(), new MapPropertiesDelegate(),
                 null);
@@ -114,6 +114,12 @@ class RoutingTest {
             {"POST", "v1/teams/shop/components/api/restart", "ComponentService.restart"},
             {"POST", "v1/teams/shop/components/api/upgrade", "ComponentService.upgrade"},
             {"POST", "v1/teams/shop/components/api/scale", "ComponentService.scale"},
+            {"GET", "v1/teams/shop/gateway-rules", "GatewayRuleService.list"},
+            {"POST", "v1/teams/shop/apps/web/start", "ComponentService.startApp"},
+            {"POST", "v1/teams/shop/apps/web/stop", "ComponentService.stopApp"},
+            {"POST", "v1/teams/shop/gateway-rules", "GatewayRuleService.create"},
+            {"DELETE", "v1/teams/shop/gateway-rules/r1", "GatewayRuleService.delete"},
+            {"GET", "v1/teams/shop/components/api/instances/api-0/log", "ComponentService.instanceLog"},
             {"GET", "v1/teams/shop/components/api/builds/b1", "BuildService.get"},
             {"GET", "v1/teams/shop/components/api/versions", "BuildService.versions"},
             {"POST", "v1/teams/shop/known-hosts", "KnownHostService.pin"},
