@@ -157,6 +157,38 @@ public class DeliveryIT extends KatoTestSupport {
         return c.get();
     }
 
+    /** A GET over TLS with SNI; the presented certificate's subject, a newline, then the response. */
+    static String https(int port, String name) throws Exception {
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {
+                // the test's own self-signed certificate: the subject is checked instead
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                .createSocket("127.0.0.1", port)) {
+            javax.net.ssl.SSLParameters params = s.getSSLParameters();
+            params.setServerNames(java.util.List.of(new javax.net.ssl.SNIHostName(name)));
+            s.setSSLParameters(params);
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + name + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return ((java.security.cert.X509Certificate) s.getSession().getPeerCertificates()[0])
+                    .getSubjectX500Principal().getName() + "\n" + response;
+        }
+    }
+
     /** A GET through the gateway with the component's domain as Host; "status body". */
     static String viaGateway(String url) throws IOException {
         return viaGateway(url, null);
@@ -286,6 +318,30 @@ public class DeliveryIT extends KatoTestSupport {
             return restarts >= 1 && c.path("state").asText().equals("running");
         });
 
+        // A readiness probe that never passes: the rollout stalls with the old instances serving, and says why.
+        String probe = "[{\"purpose\":\"readiness\",\"kind\":\"%s\",\"target\":\"%s\",\"periodSeconds\":1,"
+                + "\"timeoutSeconds\":1,\"successThreshold\":1,\"failureThreshold\":1}]";
+        assertEquals(400, send("PUT", "/api/v1/teams/dlv/components/py/probes", ADMIN_TOKEN,
+                String.format(probe, "http", "health"), null).statusCode());
+        HttpResponse<String> set = send("PUT", "/api/v1/teams/dlv/components/py/probes", ADMIN_TOKEN,
+                String.format(probe, "cmd", "false"), null);
+        assertEquals(set.body(), 200, set.statusCode());
+        assertEquals("readiness", json(get("/api/v1/teams/dlv/components/py/probes", ADMIN_TOKEN)).get(0)
+                .path("purpose").asText());
+        HttpResponse<String> restart = send("POST", "/api/v1/teams/dlv/components/py/restart", ADMIN_TOKEN, "", null);
+        assertEquals(restart.body(), 202, restart.statusCode());
+        waitFor("the stalled rollout to say why", Duration.ofSeconds(30), () -> {
+            JsonNode c = json(get("/api/v1/teams/dlv/components/py", ADMIN_TOKEN));
+            return c.path("state").asText().equals("upgrading")
+                    && c.path("runningInstances").toString().contains("readiness probe (cmd): 'false' exited with 1");
+        });
+        assertTrue("the old instances still serve", viaGateway(url).startsWith("200 one "));
+        assertEquals(200, send("PUT", "/api/v1/teams/dlv/components/py/probes", ADMIN_TOKEN, "[]", null).statusCode());
+        operate("py", "restart", "");
+        JsonNode overtaken = json(get("/api/v1/teams/dlv/events/" + json(restart).path("id").asText(), ADMIN_TOKEN));
+        assertEquals("failed", overtaken.path("status").asText());
+        assertTrue(overtaken.toString(), overtaken.path("message").asText().contains("Overtaken by a later restart"));
+
         // Stopped: the gateway says so as a problem.
         assertEquals(202, send("POST", "/api/v1/teams/dlv/components/py/stop", ADMIN_TOKEN, "", null).statusCode());
         waitFor("the stop", Duration.ofSeconds(30), () -> viaGateway(url).startsWith("503 ")
@@ -409,6 +465,34 @@ public class DeliveryIT extends KatoTestSupport {
                 null);
         assertEquals(400, foreign.statusCode());
         assertTrue(foreign.body(), foreign.body().contains("-dlv.localhost"));
+        // TLS: a certificate uploaded for the rule's domain is presented by SNI on the HTTPS port.
+        io.kato.gateway.testing.SelfSignedCertificate cert = io.kato.gateway.testing.SelfSignedCertificate.forName(
+                "shop-dlv.localhost", Files.createTempDirectory("kato-itest-tls"));
+        io.kato.gateway.testing.SelfSignedCertificate other = io.kato.gateway.testing.SelfSignedCertificate.forName(
+                "else-dlv.localhost", Files.createTempDirectory("kato-itest-tls"));
+        String upload = "{\"domain\":\"shop-dlv.localhost\",\"certificate\":" + JSON.writeValueAsString(
+                cert.certificatePem()) + ",\"privateKey\":%s}";
+        HttpResponse<String> wrongKey = send("POST", "/api/v1/teams/dlv/certificates", ADMIN_TOKEN,
+                String.format(upload, JSON.writeValueAsString(other.privateKeyPem())), null);
+        assertEquals(400, wrongKey.statusCode());
+        assertTrue(wrongKey.body(), wrongKey.body().contains("does not belong to the certificate"));
+        HttpResponse<String> uploaded = send("POST", "/api/v1/teams/dlv/certificates", ADMIN_TOKEN,
+                String.format(upload, JSON.writeValueAsString(cert.privateKeyPem())), null);
+        assertEquals(uploaded.body(), 201, uploaded.statusCode());
+        assertTrue("the key is never shown", !uploaded.body().contains("PRIVATE KEY"));
+        int tls = Integer.parseInt(System.getProperty("kato.itest.gateway.tls.port"));
+        AtomicReference<String> secure = new AtomicReference<>();
+        waitFor("HTTPS to open", Duration.ofSeconds(20), () -> {
+            try {
+                secure.set(https(tls, "shop-dlv.localhost"));
+                return true;
+            } catch (IOException notYet) {
+                return false;
+            }
+        });
+        assertTrue(secure.get(), secure.get().startsWith("CN=shop-dlv.localhost\nHTTP/1.1 200")
+                && (secure.get().endsWith("blue") || secure.get().endsWith("green")));
+
         String stopped = executeCommand("kato:app-stop dlv pair");
         assertTrue(stopped, stopped.contains("blue: Stopping") && stopped.contains("green: Stopping"));
         waitFor("the app to stop", Duration.ofSeconds(30), () -> viaGateway(gateway + "/").startsWith("503 "));

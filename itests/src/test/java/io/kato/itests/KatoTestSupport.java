@@ -53,6 +53,7 @@ public abstract class KatoTestSupport {
         int http = freePort();
         int ssh = freePort();
         int gateway = freePort();
+        int gatewayTls = freePort();
         return new Option[] {
             karafDistributionConfiguration()
                     .frameworkUrl(new File(assembly).toURI().toString())
@@ -65,6 +66,8 @@ public abstract class KatoTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(ssh)),
             editConfigurationFilePut("etc/io.kato.gateway.cfg", "httpPort", Integer.toString(gateway)),
             editConfigurationFilePut("etc/io.kato.gateway.cfg", "publicPort", Integer.toString(gateway)),
+            editConfigurationFilePut("etc/io.kato.gateway.cfg", "httpsPort", Integer.toString(gatewayTls)),
+            systemProperty("kato.itest.gateway.tls.port").value(Integer.toString(gatewayTls)),
             systemProperty("kato.itest.http.port").value(Integer.toString(http)),
             systemProperty("kato.itest.gateway.port").value(Integer.toString(gateway)),
             systemProperty("kato.itest.detector").value(System.getProperty("kato.itest.detector")),

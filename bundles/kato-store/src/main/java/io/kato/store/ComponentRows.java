@@ -104,7 +104,23 @@ public final class ComponentRows {
         return tx.update("DELETE FROM components WHERE id = ? AND version = ?", id, expectedVersion) == 1;
     }
 
+    /** The component's probes as stored (a JSON array), or null when it has none. */
+    public String probes(String id) {
+        return tx.one("SELECT probes FROM component_probes WHERE component_id = ?", rs -> rs.getString(1), id)
+                .orElse(null);
+    }
+
+    /** Replaces the component's probes; null or an empty array removes them. */
+    public void putProbes(String id, String probesJson, java.time.Instant at) {
+        tx.update("DELETE FROM component_probes WHERE component_id = ?", id);
+        if (probesJson != null && !probesJson.equals("[]")) {
+            tx.update("INSERT INTO component_probes (component_id, probes, updated_at) VALUES (?, ?, ?)", id,
+                    probesJson, at);
+        }
+    }
+
     private void deleteChildren(String id) {
+        tx.update("DELETE FROM component_probes WHERE component_id = ?", id);
         tx.update("DELETE FROM component_ports WHERE component_id = ?", id);
         tx.update("DELETE FROM component_env WHERE component_id = ?", id);
     }

@@ -60,6 +60,7 @@ public final class TeamRows {
         tx.update("DELETE FROM known_hosts WHERE team_id = ?", id);
         tx.update("DELETE FROM source_checks WHERE team_id = ?", id);
         tx.update("DELETE FROM gateway_rules WHERE team_id = ?", id);
+        tx.update("DELETE FROM certificates WHERE team_id = ?", id);
         return tx.update("DELETE FROM teams WHERE id = ? AND version = ?", id, expectedVersion) == 1;
     }
 

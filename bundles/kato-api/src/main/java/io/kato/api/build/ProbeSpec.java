@@ -15,7 +15,21 @@ package io.kato.api.build;
  */
 public record ProbeSpec(Purpose purpose, Kind kind, int port, String target, int delaySeconds, int periodSeconds,
                         int timeoutSeconds, int successThreshold, int failureThreshold) {
-    public enum Purpose { LIVENESS, READINESS }
+    public enum Purpose {
+        LIVENESS, READINESS;
 
-    public enum Kind { TCP, HTTP, CMD }
+        @Override
+        public String toString() {
+            return io.kato.api.model.WireEnum.name(this);
+        }
+    }
+
+    public enum Kind {
+        TCP, HTTP, CMD;
+
+        @Override
+        public String toString() {
+            return io.kato.api.model.WireEnum.name(this);
+        }
+    }
 }

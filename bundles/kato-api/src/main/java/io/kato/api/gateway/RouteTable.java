@@ -33,6 +33,19 @@ public interface RouteTable {
     List<String> urls(String team, Component component);
 
     /**
+     * The certificates the gateway presents on its HTTPS port, with their keys in the clear
+     * (they never leave the process). Called when {@link #certificatesVersion()} changes.
+     */
+    List<ServedCertificate> certificates();
+
+    /** Changes whenever a certificate is added or removed; cheap, polled by the gateway. */
+    long certificatesVersion();
+
+    /** A domain's certificate chain (PEM, leaf first) and private key (PKCS#8 PEM). */
+    record ServedCertificate(String domain, String chainPem, String keyPem) {
+    }
+
+    /**
      * Where a request goes.
      *
      * @param team      the component's team

@@ -71,6 +71,18 @@ public interface ComponentService {
     /** Changes the instance count and/or memory per instance ({@code null} keeps each as it is). */
     Event scale(Actor actor, String team, String component, Integer instances, Integer memoryMb);
 
+    /** The component's health probes (none: the runtime's default readiness, a TCP connect to its port). */
+    List<io.kato.api.build.ProbeSpec> probes(Actor actor, String team, String component);
+
+    /**
+     * Replaces the component's probes: at most one readiness and one liveness probe. Port 0
+     * means the component's first port. They apply from the next start, restart or upgrade.
+     *
+     * @throws io.kato.api.ValidationException naming the field that is out of bounds
+     */
+    List<io.kato.api.build.ProbeSpec> setProbes(Actor actor, String team, String component,
+                                                List<io.kato.api.build.ProbeSpec> probes);
+
     /**
      * Starts every component of the application that has a version to run, each an operation
      * with its own event; components without one are listed as skipped, with the reason.

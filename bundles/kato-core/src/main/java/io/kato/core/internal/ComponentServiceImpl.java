@@ -6,6 +6,7 @@ import io.kato.api.NotFoundException;
 import io.kato.api.Page;
 import io.kato.api.PageRequest;
 import io.kato.api.ValidationException;
+import io.kato.api.build.ProbeSpec;
 import io.kato.api.model.App;
 import io.kato.api.model.Build;
 import io.kato.api.model.Component;
@@ -257,6 +258,87 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
     @Override
     public Component start(Actor actor, String team, String component) {
         return starting(actor, team, component).component();
+    }
+
+    @Override
+    public List<ProbeSpec> probes(Actor actor, String team, String component) {
+        return tx(tx -> readProbes(new ComponentRows(tx).probes(find(tx, Access.team(tx, actor, team,
+                Access.Need.READ), component).id())));
+    }
+
+    @Override
+    public List<ProbeSpec> setProbes(Actor actor, String team, String component, List<ProbeSpec> probes) {
+        List<ProbeSpec> valid = validProbes(probes);
+        String json;
+        try {
+            json = SourceCheckServiceImpl.JSON.writeValueAsString(valid);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return tx(tx -> {
+            Team t = Access.team(tx, actor, team, Access.Need.WRITE);
+            Component c = find(tx, t, component);
+            ComponentRows rows = new ComponentRows(tx);
+            List<ProbeSpec> before = readProbes(rows.probes(c.id()));
+            rows.putProbes(c.id(), json, now());
+            audit(tx, actor, t.id(), "set-probes", "component/" + c.name(), before, valid);
+            return valid;
+        });
+    }
+
+    static List<ProbeSpec> readProbes(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return List.of(SourceCheckServiceImpl.JSON.readValue(json, ProbeSpec[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Stored probes are unreadable", e);
+        }
+    }
+
+    /** At most one probe per purpose, every number in bounds, a target where the kind needs one. */
+    private static List<ProbeSpec> validProbes(List<ProbeSpec> probes) {
+        if (probes == null) {
+            throw ValidationException.of("body", "is required: a list of probes, [] for none, e.g. [{\"purpose\":"
+                    + " \"readiness\", \"kind\": \"http\", \"target\": \"/health\", \"periodSeconds\": 5, ...}]");
+        }
+        List<ProbeSpec> valid = new ArrayList<>();
+        java.util.Set<ProbeSpec.Purpose> seen = java.util.EnumSet.noneOf(ProbeSpec.Purpose.class);
+        for (int i = 0; i < probes.size(); i++) {
+            ProbeSpec p = probes.get(i);
+            String at = "probes[" + i + "]";
+            if (p == null || p.purpose() == null || p.kind() == null) {
+                throw ValidationException.of(at, "needs a purpose (readiness, liveness) and a kind (tcp, http, cmd)");
+            }
+            if (!seen.add(p.purpose())) {
+                throw ValidationException.of(at, "one " + p.purpose() + " probe per component");
+            }
+            String target = p.target() == null ? null : p.target().strip();
+            if (p.kind() == ProbeSpec.Kind.HTTP && (target == null || !target.startsWith("/") || target.length() > 1000
+                    || target.chars().anyMatch(c -> c <= 0x20 || c == 0x7f))) {
+                throw ValidationException.of(at + ".target", "an http probe needs a path like /health");
+            }
+            if (p.kind() == ProbeSpec.Kind.CMD && (target == null || target.isEmpty() || target.length() > 1000)) {
+                throw ValidationException.of(at + ".target", "a cmd probe needs a command line (at most 1000 characters)");
+            }
+            bound(at + ".port", p.port(), 0, 65535);
+            bound(at + ".delaySeconds", p.delaySeconds(), 0, 3600);
+            bound(at + ".periodSeconds", p.periodSeconds(), 1, 3600);
+            bound(at + ".timeoutSeconds", p.timeoutSeconds(), 1, 600);
+            bound(at + ".successThreshold", p.successThreshold(), 1, p.purpose() == ProbeSpec.Purpose.LIVENESS ? 1 : 10);
+            bound(at + ".failureThreshold", p.failureThreshold(), 1, 100);
+            valid.add(new ProbeSpec(p.purpose(), p.kind(), p.port(), p.kind() == ProbeSpec.Kind.TCP ? null : target,
+                    p.delaySeconds(), p.periodSeconds(), p.timeoutSeconds(), p.successThreshold(),
+                    p.failureThreshold()));
+        }
+        return valid;
+    }
+
+    private static void bound(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw ValidationException.of(field, "must be between " + min + " and " + max + " (is " + value + ")");
+        }
     }
 
     @Override

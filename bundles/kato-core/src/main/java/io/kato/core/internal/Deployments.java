@@ -31,13 +31,15 @@ final class Deployments {
         if (!c.desiredRunning()) {
             return Optional.empty();
         }
-        record Found(Version version, long revision, String team) {
+        record Found(Version version, long revision, String team, List<io.kato.api.build.ProbeSpec> probes) {
         }
         Optional<Found> found = store.inTransaction(tx -> {
             BuildRows builds = new BuildRows(tx);
             Optional<BuildRows.Release> release = builds.release(c.id());
-            return builds.runnable(c.id()).map(v -> new Found(BuildServiceImpl.version(v), release.map(BuildRows.Release::revision).orElse(0L),
-                            new TeamRows(tx).byId(c.teamId()).map(t -> t.name()).orElse("")));
+            return builds.runnable(c.id()).map(v -> new Found(BuildServiceImpl.version(v),
+                    release.map(BuildRows.Release::revision).orElse(0L),
+                    new TeamRows(tx).byId(c.teamId()).map(t -> t.name()).orElse(""),
+                    ComponentServiceImpl.readProbes(new io.kato.store.ComponentRows(tx).probes(c.id()))));
         });
         if (found.isEmpty()) {
             return Optional.empty();
@@ -50,7 +52,7 @@ final class Deployments {
             }
         }
         return Optional.of(new Deployment(c.id(), c.name(), found.get().team(), v.id(), v.artifact(),
-                v.startCommand(), true, c.instances(), c.memoryMb(), c.deployType(), c.ports(), env, List.of(),
+                v.startCommand(), true, c.instances(), c.memoryMb(), c.deployType(), c.ports(), env, found.get().probes(),
                 found.get().revision()));
     }
 }

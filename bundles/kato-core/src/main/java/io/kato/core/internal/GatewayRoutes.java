@@ -75,6 +75,8 @@ public class GatewayRoutes implements RouteTable {
 
     private final Store store;
     private final Runtimes runtimes;
+    private final Secrets secrets;
+    private volatile long certificatesVersion;
     private volatile Config config;
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of());
     private final AtomicLong lastRefresh = new AtomicLong(System.nanoTime() - MISS_REFRESH_NANOS);
@@ -82,9 +84,11 @@ public class GatewayRoutes implements RouteTable {
             JobServiceImpl.named("kato-routes"));
 
     @Activate
-    public GatewayRoutes(@Reference Store store, @Reference Runtimes runtimes, Config config) {
+    public GatewayRoutes(@Reference Store store, @Reference Runtimes runtimes, @Reference Secrets secrets,
+                         Config config) {
         this.store = store;
         this.runtimes = runtimes;
+        this.secrets = secrets;
         this.config = config;
         refresher.scheduleWithFixedDelay(this::refreshQuietly, 0, 1, TimeUnit.SECONDS);
     }
@@ -163,6 +167,18 @@ public class GatewayRoutes implements RouteTable {
         rules.values().forEach(list -> list.sort(Comparator.comparingInt((CompiledRule r) -> r.rule().pathPrefix()
                 .length()).thenComparingInt(r -> r.rule().headers().size()).reversed()));
         snapshot = new Snapshot(Map.copyOf(hosts), Map.copyOf(rules), Map.copyOf(ruleUrls));
+        certificatesVersion = store.inTransaction(tx -> new io.kato.store.CertificateRows(tx).fingerprint()).hashCode();
+    }
+
+    @Override
+    public List<ServedCertificate> certificates() {
+        return store.inTransaction(tx -> new io.kato.store.CertificateRows(tx).all()).stream()
+                .map(r -> new ServedCertificate(r.domain(), r.chainPem(), secrets.open(r.keySealed()))).toList();
+    }
+
+    @Override
+    public long certificatesVersion() {
+        return certificatesVersion;
     }
 
     static String domain(String component, String team, String base) {

@@ -68,11 +68,7 @@ public class GatewayRuleServiceImpl extends ServiceSupport implements GatewayRul
         List<GatewayRule.Backend> backends = backends(draft.backends());
         GatewayRule created = tx(tx -> {
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
-            String base = "." + routes.baseDomain();
-            if (domain.endsWith(base) && !domain.endsWith("-" + t.name() + base)) {
-                throw ValidationException.of("domain", "under " + routes.baseDomain() + " a team's domains end in '-"
-                        + t.name() + base + "' (e.g. shop-" + t.name() + base + ")");
-            }
+            checkNamespace(domain, t, routes.baseDomain());
             GatewayRuleRows rows = new GatewayRuleRows(tx);
             for (GatewayRuleRows.Row other : rows.byDomain(domain)) {
                 if (!other.teamId().equals(t.id())) {
@@ -116,6 +112,15 @@ public class GatewayRuleServiceImpl extends ServiceSupport implements GatewayRul
         routes.refreshQuietly();
     }
 
+    /** Under the base domain, a team's domains end in {@code -<team>.<base>}: no team takes another's default names. */
+    static void checkNamespace(String domain, Team t, String baseDomain) {
+        String base = "." + baseDomain;
+        if (domain.endsWith(base) && !domain.endsWith("-" + t.name() + base)) {
+            throw ValidationException.of("domain", "under " + baseDomain + " a team's domains end in '-"
+                    + t.name() + base + "' (e.g. shop-" + t.name() + base + ")");
+        }
+    }
+
     /** The rules routing to a component, for its deletion (refused while any does). */
     static List<String> rulesUsing(io.kato.store.Tx tx, String teamId, String component) {
         List<String> using = new ArrayList<>();
@@ -144,7 +149,7 @@ public class GatewayRuleServiceImpl extends ServiceSupport implements GatewayRul
         return rules;
     }
 
-    private static String domain(String value) {
+    static String domain(String value) {
         String d = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
         if (!DOMAIN.matcher(d).matches()) {
             throw ValidationException.of("domain", "must be a DNS name with at least two labels, like"

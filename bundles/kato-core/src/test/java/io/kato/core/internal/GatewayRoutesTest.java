@@ -83,8 +83,8 @@ class GatewayRoutesTest {
         Clock clock = Clock.systemUTC();
         Runtimes runtimes = new Runtimes("local");
         runtimes.addRuntime(new StandIn());
-        components = new ComponentServiceImpl(store, new Secrets(new SecretCipher(SecretCipherTest.randomKey())),
-                runtimes, clock);
+        Secrets secrets = new Secrets(new SecretCipher(SecretCipherTest.randomKey()));
+        components = new ComponentServiceImpl(store, secrets, runtimes, clock);
         new TeamServiceImpl(store, clock).create(admin, new TeamDraft("shop", null, null));
         new TeamServiceImpl(store, clock).create(admin, new TeamDraft("other", null, null));
         new AppServiceImpl(store, clock).create(admin, "shop", new AppDraft("web", null, null));
@@ -99,7 +99,7 @@ class GatewayRoutesTest {
                 null, null));
         ready.put("web", List.of("127.0.0.1:1001"));
         ready.put("web-next", List.of("127.0.0.1:1002"));
-        routes = new GatewayRoutes(store, runtimes, config());
+        routes = new GatewayRoutes(store, runtimes, secrets, config());
         rules = new GatewayRuleServiceImpl(store, routes, clock);
     }
 

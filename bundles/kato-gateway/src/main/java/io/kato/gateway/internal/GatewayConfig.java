@@ -12,6 +12,9 @@ public @interface GatewayConfig {
     @AttributeDefinition(description = "HTTP port of the gateway")
     int httpPort() default 8880;
 
+    @AttributeDefinition(description = "HTTPS port of the gateway, open once a certificate is uploaded (-1: never)")
+    int httpsPort() default 8443;
+
     @AttributeDefinition(description = "Default domains are <component>-<team>.<baseDomain>")
     String baseDomain() default "localhost";
 

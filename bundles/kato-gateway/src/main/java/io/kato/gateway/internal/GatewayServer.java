@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public class GatewayServer {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
     private final Server server;
+    private final Tls tls;
 
     @Activate
     public GatewayServer(@Reference RouteTable routes, GatewayConfig config) throws Exception {
@@ -64,8 +65,14 @@ public class GatewayServer {
         } finally {
             current.setContextClassLoader(previous);
         }
+        tls = config.httpsPort() < 0 ? null : new Tls(server, routes, config.host(), config.httpsPort(), settings);
         LOG.info("Gateway listening on http://{}:{}/ (default domains *.{})", config.host(), port(),
                 config.baseDomain());
+    }
+
+    /** The HTTPS port it listens on now, or -1 while no certificate is uploaded. */
+    public int httpsPort() {
+        return tls == null ? -1 : tls.port();
     }
 
     /** The port it listens on (the configured one, or the one picked for port 0). */
@@ -75,6 +82,9 @@ public class GatewayServer {
 
     @Deactivate
     void deactivate() throws Exception {
+        if (tls != null) {
+            tls.close();
+        }
         server.stop();
     }
 }

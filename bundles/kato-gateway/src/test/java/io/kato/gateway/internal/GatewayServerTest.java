@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class GatewayServerTest {
     private final List<HttpServer> backends = new ArrayList<>();
     private final Map<String, RouteTable.Route> routes = new HashMap<>();
+    private final List<RouteTable.ServedCertificate> certificates = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final HttpClient client = HttpClient.newHttpClient();
 
     @AfterEach
@@ -36,7 +37,8 @@ class GatewayServerTest {
     private String backend(String name) throws Exception {
         HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         s.createContext("/", x -> {
-            byte[] body = (name + " " + x.getRequestURI() + " " + x.getRequestHeaders().getFirst("X-Forwarded-Host"))
+            byte[] body = (name + " " + x.getRequestURI() + " " + x.getRequestHeaders().getFirst("X-Forwarded-Proto")
+                    + " " + x.getRequestHeaders().getFirst("X-Forwarded-Host"))
                     .getBytes(StandardCharsets.UTF_8);
             x.sendResponseHeaders(200, body.length);
             x.getResponseBody().write(body);
@@ -58,6 +60,16 @@ class GatewayServerTest {
             public List<String> urls(String team, Component component) {
                 return List.of();
             }
+
+            @Override
+            public List<ServedCertificate> certificates() {
+                return List.copyOf(certificates);
+            }
+
+            @Override
+            public long certificatesVersion() {
+                return certificates.hashCode();
+            }
         };
         return new GatewayServer(table, new GatewayConfig() {
             @Override
@@ -72,6 +84,11 @@ class GatewayServerTest {
 
             @Override
             public int httpPort() {
+                return 0;
+            }
+
+            @Override
+            public int httpsPort() {
                 return 0;
             }
 
@@ -150,6 +167,74 @@ class GatewayServerTest {
             assertEquals(200, get(g, "x", "/").statusCode());
         } finally {
             g.deactivate();
+        }
+    }
+
+    @Test
+    void httpsOpensWithTheFirstCertificateAndPicksOneByServerName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String a = backend("a");
+        routes.put("secure.example.org", new RouteTable.Route("shop", "web", true, List.of(a)));
+        routes.put("other.example.org", new RouteTable.Route("shop", "web", true, List.of(a)));
+        GatewayServer g = gateway();
+        try {
+            Thread.sleep(2500);
+            assertEquals(-1, g.httpsPort(), "closed without certificates");
+            for (String name : List.of("secure.example.org", "other.example.org")) {
+                io.kato.gateway.testing.SelfSignedCertificate c = io.kato.gateway.testing.SelfSignedCertificate
+                        .forName(name, dir);
+                certificates.add(new RouteTable.ServedCertificate(name, c.certificatePem(), c.privateKeyPem()));
+            }
+            for (int i = 0; i < 50 && g.httpsPort() < 0; i++) {
+                Thread.sleep(100);
+            }
+            assertTrue(g.httpsPort() > 0, "opened");
+            for (String name : List.of("secure.example.org", "other.example.org")) {
+                String[] answer = https(g.httpsPort(), name);
+                assertEquals("CN=" + name, answer[0], "the certificate chosen by SNI");
+                assertTrue(answer[1].startsWith("HTTP/1.1 200") && answer[1].contains("a / https " + name),
+                        answer[1]);
+            }
+            certificates.clear();
+            for (int i = 0; i < 50 && g.httpsPort() > 0; i++) {
+                Thread.sleep(100);
+            }
+            assertEquals(-1, g.httpsPort(), "closed with the last certificate gone");
+        } finally {
+            g.deactivate();
+        }
+    }
+
+    /** A GET over TLS naming the server; returns the certificate's subject and the response. */
+    private static String[] https(int port, String name) throws Exception {
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {
+                // self-signed on purpose: the test reads which one was presented
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                .createSocket("127.0.0.1", port)) {
+            javax.net.ssl.SSLParameters params = s.getSSLParameters();
+            params.setServerNames(List.of(new javax.net.ssl.SNIHostName(name)));
+            s.setSSLParameters(params);
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + name + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String subject = ((java.security.cert.X509Certificate) s.getSession().getPeerCertificates()[0])
+                    .getSubjectX500Principal().getName();
+            return new String[] {subject, response};
         }
     }
 

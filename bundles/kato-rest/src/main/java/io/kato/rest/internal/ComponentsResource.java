@@ -5,6 +5,7 @@ import static io.kato.rest.internal.ResourceSupport.expected;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.kato.api.Actor;
+import io.kato.api.build.ProbeSpec;
 import io.kato.api.gateway.RouteTable;
 import io.kato.api.model.Component;
 import io.kato.api.model.ComponentState;
@@ -170,6 +171,24 @@ public class ComponentsResource {
             }
         };
         return Response.ok(stream, Sse.MEDIA_TYPE).header("Cache-Control", "no-cache").build();
+    }
+
+    @GET
+    @Path("{component}/probes")
+    public List<ProbeSpec> probes(@PathParam("team") String team, @PathParam("component") String component,
+                                  @Context SecurityContext sc) {
+        return components.probes(actor(sc), team, component);
+    }
+
+    /**
+     * Replaces the health probes (a JSON array; {@code []} for the default): at most one
+     * readiness and one liveness probe. They apply from the next start, restart or upgrade.
+     */
+    @PUT
+    @Path("{component}/probes")
+    public List<ProbeSpec> setProbes(@PathParam("team") String team, @PathParam("component") String component,
+                                     List<ProbeSpec> probes, @Context SecurityContext sc) {
+        return components.setProbes(actor(sc), team, component, probes);
     }
 
     /** Replaces its instances with fresh ones of the same version, one at a time. */

@@ -5,6 +5,7 @@ import io.kato.api.service.AccessService;
 import io.kato.api.service.AppService;
 import io.kato.api.gateway.RouteTable;
 import io.kato.api.service.BuildService;
+import io.kato.api.service.CertificateService;
 import io.kato.api.service.ComponentService;
 import io.kato.api.service.CredentialService;
 import io.kato.api.service.EventService;
@@ -37,7 +38,7 @@ public class RestApplication {
     static final List<Class<?>> RESOURCES = List.of(SystemResource.class, TeamsResource.class, AppsResource.class,
             ComponentsResource.class, EventsResource.class, UsersResource.class, SourceChecksResource.class,
             SourceArchivesResource.class, CredentialsResource.class, KnownHostsResource.class,
-            GatewayRulesResource.class);
+            GatewayRulesResource.class, CertificatesResource.class);
     private final ServiceRegistration<Servlet> registration;
 
     @Activate
@@ -46,9 +47,10 @@ public class RestApplication {
                            @Reference AccessService access, @Reference LanguageRegistry languages,
                            @Reference SourceCheckService checks, @Reference CredentialService credentials,
                            @Reference KnownHostService knownHosts, @Reference BuildService builds,
-                           @Reference RouteTable routes, @Reference GatewayRuleService rules) {
+                           @Reference RouteTable routes, @Reference GatewayRuleService rules,
+                           @Reference CertificateService certificates) {
         ResourceConfig config = resourceConfig(teams, apps, components, events, access, languages, checks,
-                credentials, knownHosts, builds, routes, rules);
+                credentials, knownHosts, builds, routes, rules, certificates);
         // Jersey looks up its injection manager through the context class loader: make it this bundle's.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -69,7 +71,7 @@ public class RestApplication {
                                          EventService events, AccessService access, LanguageRegistry languages,
                                          SourceCheckService checks, CredentialService credentials,
                                          KnownHostService knownHosts, BuildService builds, RouteTable routes,
-                                         GatewayRuleService rules) {
+                                         GatewayRuleService rules, CertificateService certificates) {
         ResourceConfig config = new ResourceConfig();
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
@@ -92,6 +94,7 @@ public class RestApplication {
         config.register(new CredentialsResource(credentials));
         config.register(new KnownHostsResource(knownHosts));
         config.register(new GatewayRulesResource(rules));
+        config.register(new CertificatesResource(certificates));
         return config;
     }
 

@@ -69,7 +69,8 @@ class RoutingTest {
                 recorder(AccessService.class), recorder(LanguageRegistry.class),
                 recorder(SourceCheckService.class), recorder(CredentialService.class),
                 recorder(KnownHostService.class), recorder(BuildService.class),
-                recorder(io.kato.api.gateway.RouteTable.class), recorder(io.kato.api.service.GatewayRuleService.class)));
+                recorder(io.kato.api.gateway.RouteTable.class), recorder(io.kato.api.service.GatewayRuleService.class),
+                recorder(io.kato.api.service.CertificateService.class)));
         ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
                 URI.create("http://localhost/api/" + path), method, new Anonymous(), new MapPropertiesDelegate(),
                 null);
@@ -115,7 +116,10 @@ class RoutingTest {
             {"POST", "v1/teams/shop/components/api/upgrade", "ComponentService.upgrade"},
             {"POST", "v1/teams/shop/components/api/scale", "ComponentService.scale"},
             {"GET", "v1/teams/shop/gateway-rules", "GatewayRuleService.list"},
+            {"GET", "v1/teams/shop/certificates", "CertificateService.list"},
+            {"DELETE", "v1/teams/shop/certificates/c1", "CertificateService.delete"},
             {"POST", "v1/teams/shop/apps/web/start", "ComponentService.startApp"},
+            {"GET", "v1/teams/shop/components/api/probes", "ComponentService.probes"},
             {"POST", "v1/teams/shop/apps/web/stop", "ComponentService.stopApp"},
             {"POST", "v1/teams/shop/gateway-rules", "GatewayRuleService.create"},
             {"DELETE", "v1/teams/shop/gateway-rules/r1", "GatewayRuleService.delete"},

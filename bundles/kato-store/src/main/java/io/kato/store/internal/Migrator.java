@@ -28,7 +28,8 @@ final class Migrator {
     static final List<String> SCRIPTS = List.of("V1__initial_model.sql", "V2__source_checks.sql",
             "V3__component_source.sql", "V4__source_credentials.sql", "V5__known_hosts.sql",
             "V6__source_check_trust.sql", "V7__builds_and_versions.sql",
-            "V8__releases.sql", "V9__gateway_rules.sql");
+            "V8__releases.sql", "V9__gateway_rules.sql", "V10__component_probes.sql",
+            "V11__certificates.sql");
 
     private final JdbcStore store;
 

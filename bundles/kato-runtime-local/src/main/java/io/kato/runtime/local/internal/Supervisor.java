@@ -320,6 +320,7 @@ final class Supervisor {
                 Map<String, String> base = environment(Map.copyOf(env));
                 env.clear();
                 env.putAll(base);
+                probes = List.of(); // the last run's verdicts do not carry over to the new process
                 Process p = pb.start();
                 process = p;
                 startedAt = System.nanoTime();
@@ -470,7 +471,9 @@ final class Supervisor {
             if (site != null) {
                 return true;
             }
-            return probes.stream().filter(p -> p.spec.purpose() == ProbeSpec.Purpose.READINESS)
+            // no probes yet: the process was started a moment ago and its probes are being set up
+            List<Probe> current = probes;
+            return !current.isEmpty() && current.stream().filter(p -> p.spec.purpose() == ProbeSpec.Purpose.READINESS)
                     .allMatch(Probe::healthy);
         }
 
