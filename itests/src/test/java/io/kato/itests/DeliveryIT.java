@@ -410,8 +410,11 @@ public class DeliveryIT extends KatoTestSupport {
         Path node = repository(Map.of("package.json", "{\"name\":\"nd\",\"version\":\"1.0.0\","
                 + "\"dependencies\":{\"is-number\":\"7.0.0\"},\"scripts\":{\"start\":\"node server.js\"}}",
                 "server.js", "const isNumber = require('is-number');\n"
-                        + "require('http').createServer((q, s) => s.end('node says ' + isNumber(process.env.PORT)))"
-                        + ".listen(process.env.PORT, '127.0.0.1');\n"));
+                        + "const server = require('http').createServer((q, s) => s.end('node says '"
+                        + " + isNumber(process.env.PORT)));\n"
+                        + "server.on('upgrade', (q, socket) => { socket.write('HTTP/1.1 101 Switching Protocols\\r\\n"
+                        + "Upgrade: echo\\r\\nConnection: Upgrade\\r\\n\\r\\n'); socket.pipe(socket); });\n"
+                        + "server.listen(process.env.PORT, '127.0.0.1');\n"));
         component("nd", node, 3000);
         build("nd", 300);
 
@@ -420,7 +423,24 @@ public class DeliveryIT extends KatoTestSupport {
                     .statusCode());
         }
         assertEquals("200 java here", viaGateway(awaitRunning("jv").path("urls").get(0).asText()));
-        assertEquals("200 node says true", viaGateway(awaitRunning("nd").path("urls").get(0).asText()));
+        String nodeUrl = awaitRunning("nd").path("urls").get(0).asText();
+        assertEquals("200 node says true", viaGateway(nodeUrl));
+        // an upgraded connection (what a WebSocket is) passes through the gateway both ways
+        URI u = URI.create(nodeUrl);
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), u.getPort())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("GET /live HTTP/1.1\r\nHost: " + u.getHost() + "\r\nUpgrade: echo\r\n"
+                    + "Connection: Upgrade\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            String status = in.readLine();
+            assertTrue(status, status.startsWith("HTTP/1.1 101"));
+            for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
+                // upgrade headers
+            }
+            s.getOutputStream().write("ping\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("ping", in.readLine());
+        }
         for (String name : new String[] {"jv", "nd"}) {
             send("POST", "/api/v1/teams/dlv/components/" + name + "/stop", ADMIN_TOKEN, "", null);
         }

@@ -42,7 +42,8 @@ public class GatewayServer {
         server.addConnector(http);
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
-        ServletHolder proxy = new ServletHolder(new GatewayServlet(routes));
+        Picker picker = new Picker();
+        ServletHolder proxy = new ServletHolder(new GatewayServlet(routes, picker));
         proxy.setAsyncSupported(true);
         // the proxy's client shares the server's threads rather than handing every response over to a pool of its own
         context.setAttribute("org.eclipse.jetty.server.Executor", threads);
@@ -50,7 +51,8 @@ public class GatewayServer {
         proxy.setInitParameter("timeout", Long.toString(config.timeoutSeconds() * 1000L));
         proxy.setInitParameter("idleTimeout", "30000");
         context.addServlet(proxy, "/*");
-        server.setHandler(context);
+        // upgrades (WebSocket) first: Jetty's proxy servlet does not carry them
+        server.setHandler(new org.eclipse.jetty.server.handler.HandlerList(new UpgradeHandler(routes, picker), context));
         server.setStopTimeout(5000);
         // Jetty looks some classes up through the context class loader; under OSGi that must be ours.
         Thread current = Thread.currentThread();

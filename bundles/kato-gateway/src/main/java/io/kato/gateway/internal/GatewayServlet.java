@@ -4,10 +4,7 @@ import io.kato.api.gateway.RouteTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.proxy.ProxyServlet;
@@ -23,10 +20,11 @@ final class GatewayServlet extends ProxyServlet {
     private static final long serialVersionUID = 1L;
     private static final String PROBLEM = GatewayServlet.class.getName() + ".problem";
     private final transient RouteTable routes;
-    private final transient Map<String, AtomicInteger> turns = new ConcurrentHashMap<>();
+    private final transient Picker picker;
 
-    GatewayServlet(RouteTable routes) {
+    GatewayServlet(RouteTable routes, Picker picker) {
         this.routes = routes;
+        this.picker = picker;
     }
 
     private record Problem(int status, String title, String detail) {
@@ -50,8 +48,7 @@ final class GatewayServlet extends ProxyServlet {
                     + "' is not running: start it"));
             return null;
         }
-        int turn = turns.computeIfAbsent(r.team() + "/" + r.component(), k -> new AtomicInteger()).getAndIncrement();
-        String upstream = upstreams.get(Math.floorMod(turn, upstreams.size()));
+        String upstream = picker.next(r);
         String query = request.getQueryString();
         return "http://" + upstream + request.getRequestURI() + (query == null ? "" : "?" + query);
     }

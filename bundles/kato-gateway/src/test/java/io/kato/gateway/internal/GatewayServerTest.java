@@ -180,11 +180,13 @@ class GatewayServerTest {
         try {
             Thread.sleep(2500);
             assertEquals(-1, g.httpsPort(), "closed without certificates");
+            List<RouteTable.ServedCertificate> made = new java.util.ArrayList<>();
             for (String name : List.of("secure.example.org", "other.example.org")) {
                 io.kato.gateway.testing.SelfSignedCertificate c = io.kato.gateway.testing.SelfSignedCertificate
                         .forName(name, dir);
-                certificates.add(new RouteTable.ServedCertificate(name, c.certificatePem(), c.privateKeyPem()));
+                made.add(new RouteTable.ServedCertificate(name, c.certificatePem(), c.privateKeyPem()));
             }
+            certificates.addAll(made); // both in one change, as one poll sees them
             for (int i = 0; i < 50 && g.httpsPort() < 0; i++) {
                 Thread.sleep(100);
             }
@@ -195,6 +197,21 @@ class GatewayServerTest {
                 assertTrue(answer[1].startsWith("HTTP/1.1 200") && answer[1].contains("a / https " + name),
                         answer[1]);
             }
+            // one more while open: the key store is reloaded, the port stays
+            int port = g.httpsPort();
+            routes.put("third.example.org", new RouteTable.Route("shop", "web", true, List.of(a)));
+            io.kato.gateway.testing.SelfSignedCertificate third = io.kato.gateway.testing.SelfSignedCertificate
+                    .forName("third.example.org", dir);
+            certificates.add(new RouteTable.ServedCertificate("third.example.org", third.certificatePem(),
+                    third.privateKeyPem()));
+            String presented = "";
+            for (int i = 0; i < 50 && !presented.equals("CN=third.example.org"); i++) {
+                Thread.sleep(100);
+                presented = https(port, "third.example.org")[0];
+            }
+            assertEquals("CN=third.example.org", presented);
+            assertEquals(port, g.httpsPort());
+
             certificates.clear();
             for (int i = 0; i < 50 && g.httpsPort() > 0; i++) {
                 Thread.sleep(100);
@@ -235,6 +252,63 @@ class GatewayServerTest {
             String subject = ((java.security.cert.X509Certificate) s.getSession().getPeerCertificates()[0])
                     .getSubjectX500Principal().getName();
             return new String[] {subject, response};
+        }
+    }
+
+    /** An instance that accepts any upgrade, says "ready" at once, then echoes what it gets. */
+    private String upgradingBackend() throws Exception {
+        java.net.ServerSocket server = new java.net.ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        Thread t = new Thread(() -> {
+            try (server; java.net.Socket s = server.accept()) {
+                java.io.InputStream in = s.getInputStream();
+                StringBuilder head = new StringBuilder();
+                while (!head.toString().endsWith("\r\n\r\n")) {
+                    head.append((char) in.read());
+                }
+                String forwarded = head.toString().contains("X-Forwarded-Proto: http") ? "fwd" : "nofwd";
+                s.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: echo\r\nConnection: Upgrade"
+                        + "\r\n\r\nready " + forwarded + "\n").getBytes(StandardCharsets.US_ASCII));
+                in.transferTo(s.getOutputStream());
+            } catch (java.io.IOException e) {
+                // the test ended the tunnel
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return "127.0.0.1:" + server.getLocalPort();
+    }
+
+    @Test
+    void anUpgradeBecomesATunnelBothWays() throws Exception {
+        routes.put("127.0.0.1", new RouteTable.Route("shop", "ws", true, List.of(upgradingBackend())));
+        GatewayServer g = gateway();
+        try (java.net.Socket s = new java.net.Socket(InetAddress.getLoopbackAddress(), g.port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("GET /chat HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: echo\r\n"
+                    + "Connection: Upgrade\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            assertTrue(in.readLine().startsWith("HTTP/1.1 101"));
+            for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
+                // the instance's upgrade headers
+            }
+            assertEquals("ready fwd", in.readLine(), "what the instance sent right after its 101");
+            s.getOutputStream().write("hello\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("hello", in.readLine());
+            s.getOutputStream().write("again\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("again", in.readLine());
+        } finally {
+            g.deactivate();
+        }
+        routes.put("127.0.0.1", new RouteTable.Route("shop", "ws", true, List.of()));
+        GatewayServer h = gateway();
+        try (java.net.Socket s = new java.net.Socket(InetAddress.getLoopbackAddress(), h.port())) {
+            s.getOutputStream().write(("GET /chat HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: echo\r\n"
+                    + "Connection: Upgrade\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 503", answer, "no ready instance: the problem, not a tunnel");
+        } finally {
+            h.deactivate();
         }
     }
 
