@@ -2,7 +2,8 @@
 # Installs the Debian packages the tests run real servers and clients from, when they are
 # missing: PostgreSQL (store test), git (git http-backend), subversion (svnserve, svn),
 # openssh-server (sshd serving git over ssh), apache2 with libapache2-mod-svn (svn over
-# https with a self-signed certificate).
+# https with a self-signed certificate), and the toolchains the build strategies' tests
+# build with: python3 with pip, Maven, Node.js with npm.
 # Needs root and apt-get; otherwise it only says what is missing.
 set -euo pipefail
 missing=()
@@ -11,6 +12,9 @@ command -v git >/dev/null 2>&1 || missing+=(git)
 command -v svnserve >/dev/null 2>&1 || missing+=(subversion)
 [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
 [ -e /usr/lib/apache2/modules/mod_dav_svn.so ] || missing+=(apache2 libapache2-mod-svn)
+python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
+command -v mvn >/dev/null 2>&1 || missing+=(maven)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing test dependencies: ${missing[*]}" >&2
