@@ -159,34 +159,8 @@ public class DeliveryIT extends KatoTestSupport {
 
     /** A GET over TLS with SNI; the presented certificate's subject, a newline, then the response. */
     static String https(int port, String name) throws Exception {
-        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-        context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
-            @Override
-            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {
-            }
-
-            @Override
-            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {
-                // the test's own self-signed certificate: the subject is checked instead
-            }
-
-            @Override
-            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-                return new java.security.cert.X509Certificate[0];
-            }
-        }}, null);
-        try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) context.getSocketFactory()
-                .createSocket("127.0.0.1", port)) {
-            javax.net.ssl.SSLParameters params = s.getSSLParameters();
-            params.setServerNames(java.util.List.of(new javax.net.ssl.SNIHostName(name)));
-            s.setSSLParameters(params);
-            s.setSoTimeout(10_000);
-            s.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + name + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return ((java.security.cert.X509Certificate) s.getSession().getPeerCertificates()[0])
-                    .getSubjectX500Principal().getName() + "\n" + response;
-        }
+        io.kato.gateway.testing.TlsClient.Answer a = io.kato.gateway.testing.TlsClient.get(port, name);
+        return a.subject() + "\n" + a.response();
     }
 
     /** A GET through the gateway with the component's domain as Host; "status body". */

@@ -43,7 +43,7 @@ public class BuildServiceImpl extends ServiceSupport implements BuildService {
 
     @Override
     public Build build(Actor actor, String team, String component) {
-        return woken(tx(tx -> {
+        return woken(jobs, tx(tx -> {
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
             Component c = component(tx, t, component);
             if (c.source() == null || c.source().checkId() == null) {
@@ -135,26 +135,8 @@ public class BuildServiceImpl extends ServiceSupport implements BuildService {
         return new Build(b.id(), b.componentId(), component, b.status(), b.message(), b.createdAt(), b.finishedAt());
     }
 
-    private volatile JobServiceImpl jobs;
-
-    /** Wakes the job workers after the job's transaction committed. */
-    private <T> T woken(T result) {
-        JobServiceImpl j = jobs;
-        if (j != null) {
-            j.wake();
-        }
-        return result;
-    }
-
+    /** The job workers, woken when a job is queued (absent: they find it at their next poll). */
     @org.osgi.service.component.annotations.Reference(cardinality = org.osgi.service.component.annotations
             .ReferenceCardinality.OPTIONAL, policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
-    void bindJobs(JobServiceImpl j) {
-        jobs = j;
-    }
-
-    void unbindJobs(JobServiceImpl j) {
-        if (jobs == j) {
-            jobs = null;
-        }
-    }
+    private volatile JobServiceImpl jobs;
 }

@@ -29,6 +29,14 @@ abstract class ServiceSupport {
         this.clock = clock;
     }
 
+    /** Wakes the job workers after the job's transaction committed, so a queued job starts at once. */
+    protected static <T> T woken(JobServiceImpl jobs, T result) {
+        if (jobs != null) {
+            jobs.wake();
+        }
+        return result;
+    }
+
     /** Millisecond precision, so that what is written equals what is read back on every database. */
     protected Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);

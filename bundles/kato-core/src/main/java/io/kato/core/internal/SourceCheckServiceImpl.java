@@ -83,7 +83,7 @@ public class SourceCheckServiceImpl extends ServiceSupport implements SourceChec
                 "no fetcher for '" + r.kind() + "' is installed" + (fetchers.kinds().isEmpty() ? ""
                         : "; installed: " + fetchers.kinds())));
         fetcher.validate(new SourceLocation(r.kind(), r.url(), r.ref(), r.subdir(), r.trusting()), limits(c));
-        return woken(tx(tx -> {
+        return woken(jobs, tx(tx -> {
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
             if (r.kind().equals("archive") && !ownsArchive(t.id(), r.url())) {
                 throw ValidationException.of("url", "team '" + team + "' has no uploaded archive '" + r.url()
@@ -194,26 +194,8 @@ public class SourceCheckServiceImpl extends ServiceSupport implements SourceChec
                 r.message(), report, r.eventId(), r.createdAt(), r.finishedAt(), r.trustServerCertificate());
     }
 
-    private volatile JobServiceImpl jobs;
-
-    /** Wakes the job workers after the job's transaction committed. */
-    private <T> T woken(T result) {
-        JobServiceImpl j = jobs;
-        if (j != null) {
-            j.wake();
-        }
-        return result;
-    }
-
+    /** The job workers, woken when a job is queued (absent: they find it at their next poll). */
     @org.osgi.service.component.annotations.Reference(cardinality = org.osgi.service.component.annotations
             .ReferenceCardinality.OPTIONAL, policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
-    void bindJobs(JobServiceImpl j) {
-        jobs = j;
-    }
-
-    void unbindJobs(JobServiceImpl j) {
-        if (jobs == j) {
-            jobs = null;
-        }
-    }
+    private volatile JobServiceImpl jobs;
 }

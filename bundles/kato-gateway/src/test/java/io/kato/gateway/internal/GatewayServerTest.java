@@ -222,37 +222,9 @@ class GatewayServerTest {
         }
     }
 
-    /** A GET over TLS naming the server; returns the certificate's subject and the response. */
     private static String[] https(int port, String name) throws Exception {
-        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-        context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
-            @Override
-            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {
-            }
-
-            @Override
-            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {
-                // self-signed on purpose: the test reads which one was presented
-            }
-
-            @Override
-            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-                return new java.security.cert.X509Certificate[0];
-            }
-        }}, null);
-        try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) context.getSocketFactory()
-                .createSocket("127.0.0.1", port)) {
-            javax.net.ssl.SSLParameters params = s.getSSLParameters();
-            params.setServerNames(List.of(new javax.net.ssl.SNIHostName(name)));
-            s.setSSLParameters(params);
-            s.setSoTimeout(10_000);
-            s.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + name + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String subject = ((java.security.cert.X509Certificate) s.getSession().getPeerCertificates()[0])
-                    .getSubjectX500Principal().getName();
-            return new String[] {subject, response};
-        }
+        io.kato.gateway.testing.TlsClient.Answer a = io.kato.gateway.testing.TlsClient.get(port, name);
+        return new String[] {a.subject(), a.response()};
     }
 
     /** An instance that accepts any upgrade, says "ready" at once, then echoes what it gets. */
