@@ -418,6 +418,25 @@ public class DeliveryIT extends KatoTestSupport {
         for (String name : new String[] {"jv", "nd"}) {
             send("POST", "/api/v1/teams/dlv/components/" + name + "/stop", ADMIN_TOKEN, "", null);
         }
+
+        // A Go service: its strategy is installed; without Go on this host the build says what is missing.
+        component("gosvc", repository(Map.of("go.mod", "module example.org/svc\n\ngo 1.22\n",
+                "main.go", "package main\n\nfunc main() {}\n")), 8080);
+        String id = json(send("POST", "/api/v1/teams/dlv/components/gosvc/build", ADMIN_TOKEN, "", null)).path("id")
+                .asText();
+        AtomicReference<JsonNode> b = new AtomicReference<>();
+        waitFor("the go build", Duration.ofSeconds(120), () -> {
+            b.set(json(get("/api/v1/teams/dlv/components/gosvc/builds/" + id, ADMIN_TOKEN)));
+            return b.get().path("status").asText().matches("succeeded|failed");
+        });
+        boolean hostHasGo = new ProcessBuilder("sh", "-c", "command -v go").start().waitFor() == 0;
+        if (hostHasGo) {
+            assertEquals(b.get().toString(), "succeeded", b.get().path("status").asText());
+        } else {
+            assertEquals("failed", b.get().path("status").asText());
+            assertTrue(b.get().toString(), b.get().path("message").asText().contains("does not have")
+                    && b.get().path("message").asText().contains("go"));
+        }
     }
 
     @Test

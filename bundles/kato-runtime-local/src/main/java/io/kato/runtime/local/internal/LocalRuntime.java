@@ -145,7 +145,11 @@ public class LocalRuntime implements Runtime {
             throw new RuntimeFailure("Step '" + step.name() + "' needs '" + argv.get(0) + "' on the Kato host, which"
                     + " cannot run it (" + e.getMessage() + "): install the toolchain there");
         }
-        Thread output = new Thread(() -> copy(process, log), "kato-build-output");
+        java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>("");
+        Thread output = new Thread(() -> copy(process, line -> {
+            last.set(line);
+            log.line(line);
+        }), "kato-build-output");
         output.setDaemon(true);
         output.start();
         try {
@@ -160,6 +164,10 @@ public class LocalRuntime implements Runtime {
             kill(process);
             Thread.currentThread().interrupt();
             throw new RuntimeFailure("The build was interrupted in step '" + step.name() + "'");
+        }
+        if (process.exitValue() == 127) { // the shell's "command not found"
+            throw new RuntimeFailure("Step '" + step.name() + "' needs a command the Kato host does not have ("
+                    + last.get().strip() + "): install the toolchain there, or build on the kubernetes runtime");
         }
         if (process.exitValue() != 0) {
             throw new RuntimeFailure("Step '" + step.name() + "' failed with exit status " + process.exitValue()

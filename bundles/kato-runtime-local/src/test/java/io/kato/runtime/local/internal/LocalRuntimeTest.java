@@ -105,6 +105,10 @@ class LocalRuntimeTest {
         RuntimeFailure e = assertThrows(RuntimeFailure.class, () -> build(60, ".",
                 new BuildPlan.Step("install", List.of("no-such-toolchain-xyz", "install"), Map.of(), ".")));
         assertTrue(e.getMessage().contains("needs 'no-such-toolchain-xyz'"), e.getMessage());
+        RuntimeFailure viaShell = assertThrows(RuntimeFailure.class, () -> build(60, ".",
+                sh("build", "no-such-toolchain-xyz build ./...", Map.of())));
+        assertTrue(viaShell.getMessage().contains("does not have") && viaShell.getMessage().contains(
+                "no-such-toolchain-xyz"), viaShell.getMessage());
     }
 
     @Test

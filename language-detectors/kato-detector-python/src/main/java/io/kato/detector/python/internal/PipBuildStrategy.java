@@ -5,6 +5,7 @@ import io.kato.api.build.BuildPlan;
 import io.kato.api.build.BuildPlanException;
 import io.kato.api.build.BuildStrategy;
 import io.kato.api.build.ProbeSpec;
+import io.kato.detector.support.build.CommandBuildStrategy;
 import java.util.List;
 import java.util.Map;
 
@@ -50,9 +51,9 @@ public class PipBuildStrategy implements BuildStrategy {
                 + DEPS + " " + source;
         List<BuildPlan.Step> steps = List.of(new BuildPlan.Step("install", List.of("sh", "-c", install),
                 Map.of("PIP_CACHE_DIR", BuildPlan.Step.CACHE + "/pip"), "."));
-        String run = "PYTHONPATH=\"$PWD/" + DEPS + "${PYTHONPATH:+:$PYTHONPATH}\" PATH=\"$PWD/" + DEPS + "/bin:$PATH\""
-                + " exec " + start;
         int port = context.detection().ports().isEmpty() ? PythonStart.DEFAULT_PORT : context.detection().ports().get(0);
+        String run = "PYTHONPATH=\"$PWD/" + DEPS + "${PYTHONPATH:+:$PYTHONPATH}\" PATH=\"$PWD/" + DEPS + "/bin:$PATH\""
+                + " exec " + CommandBuildStrategy.onPort(start, port); // gunicorn --bind 0.0.0.0:5000 takes PORT
         String version = context.detection().versions().getOrDefault("python", PythonDetector.DEFAULT_PYTHON);
         return new BuildPlan(name(), steps, ".", List.of("sh", "-c", run),
                 List.of(new ProbeSpec(ProbeSpec.Purpose.READINESS, ProbeSpec.Kind.TCP, port, null, 0, 5, 2, 1, 3)),
