@@ -429,6 +429,21 @@ public class DeliveryIT extends KatoTestSupport {
             b.set(json(get("/api/v1/teams/dlv/components/gosvc/builds/" + id, ADMIN_TOKEN)));
             return b.get().path("status").asText().matches("succeeded|failed");
         });
+        // A build that would take a minute, cancelled from the shell: its step is killed, it ends cancelled.
+        component("slow", repository(Map.of("package.json", "{\"name\":\"slow\",\"version\":\"1.0.0\","
+                + "\"scripts\":{\"build\":\"node -e \\\"setTimeout(() => {}, 60000)\\\"\",\"start\":\"node -e 1\"}}")),
+                3000);
+        String slow = json(send("POST", "/api/v1/teams/dlv/components/slow/build", ADMIN_TOKEN, "", null)).path("id")
+                .asText();
+        waitFor("the slow build's script", Duration.ofSeconds(120), () -> get("/api/v1/teams/dlv/events/" + slow
+                + "/log", ADMIN_TOKEN).body().contains("setTimeout"));
+        long asked = System.nanoTime();
+        String cancel = executeCommand("kato:build-cancel dlv slow " + slow);
+        assertTrue(cancel, cancel.contains("cancelling"));
+        waitFor("the cancel", Duration.ofSeconds(20), () -> json(get("/api/v1/teams/dlv/components/slow/builds/"
+                + slow, ADMIN_TOKEN)).path("status").asText().equals("cancelled"));
+        assertTrue("killed, not waited for", System.nanoTime() - asked < 20_000_000_000L);
+
         boolean hostHasGo = new ProcessBuilder("sh", "-c", "command -v go").start().waitFor() == 0;
         if (hostHasGo) {
             assertEquals(b.get().toString(), "succeeded", b.get().path("status").asText());

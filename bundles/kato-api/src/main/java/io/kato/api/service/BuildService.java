@@ -26,6 +26,15 @@ public interface BuildService {
 
     Build get(Actor actor, String team, String component, String buildId);
 
+    /**
+     * Cancels a queued or running build: a queued one ends at once, a running one has its
+     * step and everything it started killed and then ends {@code cancelled}; its versions
+     * stay as they were.
+     *
+     * @throws io.kato.api.ConflictException when the build has already ended
+     */
+    Build cancel(Actor actor, String team, String component, String buildId);
+
     /** The component's versions, newest first. */
     Page<Version> versions(Actor actor, String team, String component, PageRequest page);
 }

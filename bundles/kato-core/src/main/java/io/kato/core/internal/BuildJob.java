@@ -80,39 +80,57 @@ public class BuildJob implements JobHandler {
     public String run(JobContext context) throws Exception {
         BuildRows.Build build = store.inTransaction(tx -> new BuildRows(tx).build(context.payload()))
                 .orElseThrow(() -> new JobFailedException("Build " + context.payload() + " no longer exists"));
+        if (build.status().equals(Build.CANCELLED)) {
+            throw new JobFailedException(build.message()); // cancelled while queued
+        }
         if (!build.status().equals(Build.QUEUED)
                 || !store.inTransaction(tx -> new BuildRows(tx).moveBuild(build.id(), Build.QUEUED, Build.RUNNING,
                 "running", null))) {
             throw new JobFailedException("Build " + build.id() + " is " + build.status() + " already");
         }
         Path workspace = null;
+        java.util.concurrent.ScheduledFuture<?> watch = null;
         // Builds outlast a job lease: keep it while the runtime works, so no second worker takes over.
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
                 JobServiceImpl.named("kato-build-heartbeat"));
         try {
             heartbeat.scheduleWithFixedDelay(() -> beat(context), 10, 10, TimeUnit.SECONDS);
+            Thread worker = Thread.currentThread();
+            // a cancel is a status in the store (any node may take it): the job thread is interrupted,
+            // which makes the runtime kill the running step and everything it started
+            watch = heartbeat.scheduleWithFixedDelay(() -> {
+                if (cancelling(build.id())) {
+                    worker.interrupt();
+                }
+            }, 500, 500, TimeUnit.MILLISECONDS);
             workspace = sources.workspace("build-" + build.id());
             String done = build(build, workspace, context);
-            end(build, Build.SUCCEEDED, done);
+            end(build, Build.SUCCEEDED, done, watch);
             return done;
         } catch (SourceFetchException | JobFailedException | RuntimeFailure | BuildPlanException e) {
-            end(build, Build.FAILED, e.getMessage());
+            end(build, Build.FAILED, e.getMessage(), watch);
             throw new JobFailedException(e.getMessage());
         } catch (KatoException e) {
-            end(build, Build.FAILED, e.getMessage());
+            end(build, Build.FAILED, e.getMessage(), watch);
             throw new JobFailedException(e.getMessage());
         } catch (IOException e) {
             String message = "The build could not use its workspace: " + e.getMessage();
-            end(build, Build.FAILED, message);
+            end(build, Build.FAILED, message, watch);
             throw new JobFailedException(message);
         } catch (RuntimeException e) {
             LOG.error("Build {} failed unexpectedly", build.id(), e);
             String message = "The build failed inside the server (" + e.getClass().getSimpleName() + "); an admin"
                     + " finds the details in the log under build " + build.id();
-            end(build, Build.FAILED, message);
+            end(build, Build.FAILED, message, watch);
             throw new JobFailedException(message);
         } finally {
             heartbeat.shutdownNow();
+            try {
+                heartbeat.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException late) {
+                // a cancel's interrupt that came as the build ended: cleared below
+            }
+            Thread.interrupted(); // the worker thread runs other jobs next
             if (workspace != null) {
                 Workspaces.delete(workspace);
             }
@@ -216,9 +234,38 @@ public class BuildJob implements JobHandler {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
-    private void end(BuildRows.Build build, String status, String message) {
-        store.inTransaction(tx -> new BuildRows(tx).moveBuild(build.id(), Build.RUNNING, status,
-                message == null ? null : cut(message, 2000), Instant.now()));
+    /**
+     * Ends the build; one asked to stop ends cancelled instead, whatever happened meanwhile
+     * (the job's event then fails with the cancel's message).
+     */
+    private void end(BuildRows.Build build, String status, String message, java.util.concurrent.Future<?> watch) {
+        if (watch != null) {
+            watch.cancel(false);
+        }
+        // the store must not see an interrupt (Derby fails the transaction); a cancel's shows in the status
+        Thread.interrupted();
+        String cancelled = store.inTransaction(tx -> {
+            BuildRows rows = new BuildRows(tx);
+            if (rows.moveBuild(build.id(), Build.RUNNING, status, message == null ? null : cut(message, 2000),
+                    Instant.now())) {
+                return null;
+            }
+            String by = rows.build(build.id()).map(BuildRows.Build::message).orElse("Cancelled");
+            rows.moveBuild(build.id(), Build.CANCELLING, Build.CANCELLED, by, Instant.now());
+            return by;
+        });
+        if (cancelled != null) {
+            throw new JobFailedException(cancelled);
+        }
+    }
+
+    private boolean cancelling(String buildId) {
+        try {
+            return store.inTransaction(tx -> new BuildRows(tx).build(buildId)).map(b -> b.status()
+                    .equals(Build.CANCELLING)).orElse(false);
+        } catch (RuntimeException e) {
+            return false; // the store is busy: the next check decides
+        }
     }
 
     private static void beat(JobContext context) {

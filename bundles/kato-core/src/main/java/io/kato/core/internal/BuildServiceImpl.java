@@ -86,6 +86,29 @@ public class BuildServiceImpl extends ServiceSupport implements BuildService {
     }
 
     @Override
+    public Build cancel(Actor actor, String team, String component, String buildId) {
+        return tx(tx -> {
+            Team t = Access.team(tx, actor, team, Access.Need.WRITE);
+            Component c = component(tx, t, component);
+            BuildRows rows = new BuildRows(tx);
+            BuildRows.Build b = rows.build(buildId == null ? "" : buildId).filter(x -> x.componentId().equals(c.id()))
+                    .orElseThrow(() -> NotFoundException.of("build", buildId));
+            String by = "Cancelled by " + actor.name();
+            if (b.status().equals(Build.QUEUED) && rows.moveBuild(b.id(), Build.QUEUED, Build.CANCELLED, by, now())) {
+                EventRows events = new EventRows(tx);
+                events.appendLog(b.id(), by + " before it started\n");
+                events.finish(b.id(), EventStatus.FAILED, by, now());
+            } else if (!(b.status().equals(Build.RUNNING)
+                    && rows.moveBuild(b.id(), Build.RUNNING, Build.CANCELLING, by, null))
+                    && !b.status().equals(Build.CANCELLING)) {
+                throw new ConflictException("Build " + b.id() + " has already ended (" + b.status() + ")");
+            }
+            record(tx, actor, t.id(), "cancel", "build", component + "/" + b.id(), null, null);
+            return shown(rows.build(b.id()).orElseThrow(), component);
+        });
+    }
+
+    @Override
     public Page<Version> versions(Actor actor, String team, String component, PageRequest page) {
         return tx(tx -> {
             Component c = component(tx, Access.team(tx, actor, team, Access.Need.READ), component);
@@ -102,7 +125,8 @@ public class BuildServiceImpl extends ServiceSupport implements BuildService {
      * here, so that it blocks nothing.
      */
     static boolean inProgress(Tx tx, String teamId, BuildRows.Build b) {
-        if (!b.status().equals(Build.QUEUED) && !b.status().equals(Build.RUNNING)) {
+        if (!b.status().equals(Build.QUEUED) && !b.status().equals(Build.RUNNING)
+                && !b.status().equals(Build.CANCELLING)) {
             return false;
         }
         boolean eventOpen = new EventRows(tx).byId(teamId, b.id()).map(e -> e.status() == EventStatus.RUNNING)

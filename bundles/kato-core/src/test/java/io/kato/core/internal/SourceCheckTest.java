@@ -556,6 +556,37 @@ class SourceCheckTest {
         assertTrue(deleting.getMessage().contains("stop it first"), deleting.getMessage());
         observed.stop(admin, "shop", "api");
 
+        // Cancel: a queued build ends at once; a running one has its step killed and ends cancelled.
+        Build waiting = builds.build(admin, "shop", "api");
+        Build dropped = builds.cancel(admin, "shop", "api", waiting.id());
+        assertEquals(Build.CANCELLED, dropped.status());
+        assertEquals(1, workers.pollOnce()); // its job finds it cancelled
+        assertEquals(io.kato.api.model.EventStatus.FAILED, new EventServiceImpl(store).get(admin, "shop",
+                waiting.id()).status());
+        strategies.addStrategy(markerStrategy("echo started; sleep 30; mkdir out"),
+                Map.of("service.id", 12L, "service.ranking", 10));
+        Build slow = builds.build(admin, "shop", "api");
+        Thread worker = new Thread(workers::pollOnce);
+        long began = System.nanoTime();
+        worker.start();
+        for (int i = 0; i < 100 && !new EventServiceImpl(store).log(admin, "shop", slow.id()).contains("started"); i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(Build.CANCELLING, builds.cancel(admin, "shop", "api", slow.id()).status());
+        worker.join(15_000);
+        assertFalse(worker.isAlive(), "the step was killed, not waited for");
+        assertTrue(System.nanoTime() - began < 20_000_000_000L);
+        Build cancelled = builds.get(admin, "shop", "api", slow.id());
+        assertEquals(Build.CANCELLED, cancelled.status());
+        assertEquals("Cancelled by root", cancelled.message());
+        io.kato.api.model.Event slowEvent = new EventServiceImpl(store).get(admin, "shop", slow.id());
+        assertEquals(io.kato.api.model.EventStatus.FAILED, slowEvent.status());
+        assertEquals("Cancelled by root", slowEvent.message());
+        ConflictException ended = assertThrows(ConflictException.class, () -> builds.cancel(admin, "shop", "api",
+                slow.id()));
+        assertTrue(ended.getMessage().contains("already ended"), ended.getMessage());
+        assertEquals(2, builds.versions(admin, "shop", "api", new PageRequest(0, 10)).total(), "no version from it");
+
         components.create(admin, "shop", new ComponentDraft("db", "web", null, null, null, null, null, null, null,
                 null, null));
         ConflictException noSource = assertThrows(ConflictException.class, () -> builds.build(admin, "shop", "db"));

@@ -77,6 +77,14 @@ public class ComponentsResource {
         return builds.get(actor(sc), team, component, build);
     }
 
+    /** Cancels a queued or running build: {@code 202} with the build ({@code cancelling}, then {@code cancelled}). */
+    @POST
+    @Path("{component}/builds/{build}/cancel")
+    public Response cancelBuild(@PathParam("team") String team, @PathParam("component") String component,
+                                @PathParam("build") String build, @Context SecurityContext sc) {
+        return Response.accepted(builds.cancel(actor(sc), team, component, build)).build();
+    }
+
     /** The component's versions, newest first. */
     @GET
     @Path("{component}/versions")

@@ -125,6 +125,7 @@ class RoutingTest {
             {"DELETE", "v1/teams/shop/gateway-rules/r1", "GatewayRuleService.delete"},
             {"GET", "v1/teams/shop/components/api/instances/api-0/log", "ComponentService.instanceLog"},
             {"GET", "v1/teams/shop/components/api/builds/b1", "BuildService.get"},
+            {"POST", "v1/teams/shop/components/api/builds/b1/cancel", "BuildService.cancel"},
             {"GET", "v1/teams/shop/components/api/versions", "BuildService.versions"},
             {"POST", "v1/teams/shop/known-hosts", "KnownHostService.pin"},
             {"DELETE", "v1/teams/shop/known-hosts/git.example.org:2222", "KnownHostService.delete"},
