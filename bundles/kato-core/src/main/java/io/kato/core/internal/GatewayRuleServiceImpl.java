@@ -70,6 +70,10 @@ public class GatewayRuleServiceImpl extends ServiceSupport implements GatewayRul
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
             checkNamespace(domain, t, routes.baseDomain());
             GatewayRuleRows rows = new GatewayRuleRows(tx);
+            if (new io.kato.store.CertificateRows(tx).byDomain(domain).filter(c -> !c.teamId().equals(t.id()))
+                    .isPresent()) {
+                throw new ConflictException("Domain '" + domain + "' belongs to another team: choose another");
+            }
             for (GatewayRuleRows.Row other : rows.byDomain(domain)) {
                 if (!other.teamId().equals(t.id())) {
                     throw new ConflictException("Domain '" + domain + "' is routed by another team: choose another");
