@@ -89,7 +89,6 @@ public class BuildJob implements JobHandler {
             throw new JobFailedException("Build " + build.id() + " is " + build.status() + " already");
         }
         Path workspace = null;
-        java.util.concurrent.ScheduledFuture<?> watch = null;
         // Builds outlast a job lease: keep it while the runtime works, so no second worker takes over.
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
                 JobServiceImpl.named("kato-build-heartbeat"));
@@ -98,30 +97,30 @@ public class BuildJob implements JobHandler {
             Thread worker = Thread.currentThread();
             // a cancel is a status in the store (any node may take it): the job thread is interrupted,
             // which makes the runtime kill the running step and everything it started
-            watch = heartbeat.scheduleWithFixedDelay(() -> {
+            heartbeat.scheduleWithFixedDelay(() -> {
                 if (cancelling(build.id())) {
                     worker.interrupt();
                 }
             }, 500, 500, TimeUnit.MILLISECONDS);
             workspace = sources.workspace("build-" + build.id());
             String done = build(build, workspace, context);
-            end(build, Build.SUCCEEDED, done, watch);
+            end(build, Build.SUCCEEDED, done, heartbeat);
             return done;
         } catch (SourceFetchException | JobFailedException | RuntimeFailure | BuildPlanException e) {
-            end(build, Build.FAILED, e.getMessage(), watch);
+            end(build, Build.FAILED, e.getMessage(), heartbeat);
             throw new JobFailedException(e.getMessage());
         } catch (KatoException e) {
-            end(build, Build.FAILED, e.getMessage(), watch);
+            end(build, Build.FAILED, e.getMessage(), heartbeat);
             throw new JobFailedException(e.getMessage());
         } catch (IOException e) {
             String message = "The build could not use its workspace: " + e.getMessage();
-            end(build, Build.FAILED, message, watch);
+            end(build, Build.FAILED, message, heartbeat);
             throw new JobFailedException(message);
         } catch (RuntimeException e) {
             LOG.error("Build {} failed unexpectedly", build.id(), e);
             String message = "The build failed inside the server (" + e.getClass().getSimpleName() + "); an admin"
                     + " finds the details in the log under build " + build.id();
-            end(build, Build.FAILED, message, watch);
+            end(build, Build.FAILED, message, heartbeat);
             throw new JobFailedException(message);
         } finally {
             heartbeat.shutdownNow();
@@ -238,11 +237,18 @@ public class BuildJob implements JobHandler {
      * Ends the build; one asked to stop ends cancelled instead, whatever happened meanwhile
      * (the job's event then fails with the cancel's message).
      */
-    private void end(BuildRows.Build build, String status, String message, java.util.concurrent.Future<?> watch) {
-        if (watch != null) {
-            watch.cancel(false);
+    private void end(BuildRows.Build build, String status, String message, ScheduledExecutorService watchers) {
+        // The store must not see an interrupt (Derby fails the transaction; a cancel shows in the
+        // status anyway): the cancel watcher stops for good, then the flag is cleared.
+        watchers.shutdownNow();
+        for (int i = 0; i < 2; i++) {
+            try {
+                watchers.awaitTermination(2, TimeUnit.SECONDS);
+                break;
+            } catch (InterruptedException lastOne) {
+                // the watcher's last interrupt: wait again for it to be gone
+            }
         }
-        // the store must not see an interrupt (Derby fails the transaction); a cancel's shows in the status
         Thread.interrupted();
         String cancelled = store.inTransaction(tx -> {
             BuildRows rows = new BuildRows(tx);

@@ -87,7 +87,7 @@ public class CertificateServiceImpl extends ServiceSupport implements Certificat
         String taken = "Domain '" + name + "' has a certificate already: delete it first to replace it";
         Certificate stored = tx(() -> taken, tx -> {
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
-            GatewayRuleServiceImpl.checkNamespace(name, t, routes.baseDomain());
+            GatewayRuleServiceImpl.checkNamespace(tx, name, t, routes.baseDomain());
             CertificateRows rows = new CertificateRows(tx);
             rows.byDomain(name).ifPresent(other -> {
                 throw new ConflictException(other.teamId().equals(t.id()) ? taken

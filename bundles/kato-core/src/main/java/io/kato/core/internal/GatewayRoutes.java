@@ -211,12 +211,13 @@ public class GatewayRoutes implements RouteTable {
             }
         }
         Optional<Runtime> runtime = runtimes.active();
+        Target t = s.defaults().get(name);
         for (CompiledRule rule : s.rules().getOrDefault(name, List.of())) {
-            if (rule.matches(path == null ? "/" : path, header)) {
+            // on a default domain only its own team's rules count, whichever came first
+            if ((t == null || rule.rule().team().equals(t.team())) && rule.matches(path == null ? "/" : path, header)) {
                 return Optional.of(choose(rule, runtime));
             }
         }
-        Target t = s.defaults().get(name);
         return t == null ? Optional.empty() : Optional.of(new Route(t.team(), t.name(), t.running(), ready(t, runtime)));
     }
 

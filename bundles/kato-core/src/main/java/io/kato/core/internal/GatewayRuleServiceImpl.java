@@ -68,7 +68,7 @@ public class GatewayRuleServiceImpl extends ServiceSupport implements GatewayRul
         List<GatewayRule.Backend> backends = backends(draft.backends());
         GatewayRule created = tx(tx -> {
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
-            checkNamespace(domain, t, routes.baseDomain());
+            checkNamespace(tx, domain, t, routes.baseDomain());
             GatewayRuleRows rows = new GatewayRuleRows(tx);
             if (new io.kato.store.CertificateRows(tx).byDomain(domain).filter(c -> !c.teamId().equals(t.id()))
                     .isPresent()) {
@@ -116,13 +116,43 @@ public class GatewayRuleServiceImpl extends ServiceSupport implements GatewayRul
         routes.refreshQuietly();
     }
 
-    /** Under the base domain, a team's domains end in {@code -<team>.<base>}: no team takes another's default names. */
-    static void checkNamespace(String domain, Team t, String baseDomain) {
+    /**
+     * Under the base domain, a team's domains end in {@code -<team>.<base>}, and none is
+     * another team's component's default domain (names hold '-': team {@code b}'s
+     * {@code web-shop-b} is component {@code web} of team {@code shop-b}).
+     */
+    static void checkNamespace(io.kato.store.Tx tx, String domain, Team t, String baseDomain) {
         String base = "." + baseDomain;
-        if (domain.endsWith(base) && !domain.endsWith("-" + t.name() + base)) {
+        if (!domain.endsWith(base)) {
+            return;
+        }
+        if (!domain.endsWith("-" + t.name() + base)) {
             throw ValidationException.of("domain", "under " + baseDomain + " a team's domains end in '-"
                     + t.name() + base + "' (e.g. shop-" + t.name() + base + ")");
         }
+        String label = domain.substring(0, domain.length() - base.length());
+        defaultDomainOwner(tx, label, t.id()).ifPresent(owner -> {
+            throw new ConflictException("Domain '" + domain + "' is the default domain of " + owner
+                    + ": choose another");
+        });
+    }
+
+    /**
+     * Which other team's component has {@code <label>} as its default label
+     * ({@code <component>-<team>}), if any: every split at a '-' is a candidate.
+     */
+    static java.util.Optional<String> defaultDomainOwner(io.kato.store.Tx tx, String label, String exceptTeamId) {
+        TeamRows teams = new TeamRows(tx);
+        ComponentRows components = new ComponentRows(tx);
+        for (int i = label.indexOf('-'); i > 0; i = label.indexOf('-', i + 1)) {
+            String component = label.substring(0, i);
+            java.util.Optional<Team> team = teams.byName(label.substring(i + 1));
+            if (team.isPresent() && !team.get().id().equals(exceptTeamId)
+                    && components.byName(team.get().id(), component).isPresent()) {
+                return java.util.Optional.of("component '" + component + "' of team '" + team.get().name() + "'");
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The rules routing to a component, for its deletion (refused while any does). */

@@ -217,6 +217,25 @@ class GatewayRoutesTest {
         rules.create(admin, "shop", new RuleDraft("mine.example.org", null, null, web));
         assertThrows(ConflictException.class, () -> rules.create(admin, "shop", new RuleDraft("mine.example.org",
                 "/", null, web)), "the same match twice");
+        // names hold '-': no team takes another's default domain, by a rule or by a component's name
+        Clock clock = Clock.systemUTC();
+        for (String team : List.of("b", "shop-b", "b-c", "c")) {
+            new TeamServiceImpl(store, clock).create(admin, new TeamDraft(team, null, null));
+            new AppServiceImpl(store, clock).create(admin, team, new AppDraft("web", null, null));
+        }
+        components.create(admin, "shop-b", new ComponentDraft("web", "web", null, null, null, null, null, null, null,
+                null, null));
+        components.create(admin, "b", new ComponentDraft("x", "web", null, null, null, null, null, null, null,
+                null, null));
+        ConflictException hijack = assertThrows(ConflictException.class, () -> rules.create(admin, "b",
+                new RuleDraft("web-shop-b.localhost", null, null, List.of(new GatewayRule.Backend("x", 100)))));
+        assertTrue(hijack.getMessage().contains("component 'web' of team 'shop-b'"), hijack.getMessage());
+        components.create(admin, "b-c", new ComponentDraft("a", "web", null, null, null, null, null, null, null, null,
+                null));
+        ConflictException twin = assertThrows(ConflictException.class, () -> components.create(admin, "c",
+                new ComponentDraft("a-b", "web", null, null, null, null, null, null, null, null, null)));
+        assertTrue(twin.getMessage().contains("default domain"), twin.getMessage());
+
         Actor viewer = new Actor("vera", "u1", false, Map.of(), null);
         assertThrows(RuntimeException.class, () -> rules.create(viewer, "shop", new RuleDraft("v.example.org", null,
                 null, web)));

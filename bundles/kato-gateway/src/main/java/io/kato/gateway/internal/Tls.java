@@ -98,7 +98,15 @@ final class Tls implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        connector.start();
+        try {
+            connector.start();
+        } catch (Exception e) {
+            // the port is taken, say: forget this attempt so that the next poll tries again
+            server.removeConnector(connector);
+            connector = null;
+            ssl = null;
+            throw e;
+        }
     }
 
     private void closeConnector() throws Exception {

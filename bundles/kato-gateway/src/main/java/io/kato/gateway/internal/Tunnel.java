@@ -47,6 +47,8 @@ final class Tunnel extends AbstractConnection implements Connection.UpgradeTo {
     @Override
     public void onOpen() {
         super.onOpen();
+        // a WebSocket may stay quiet for long; the connector's 30 s idle timeout is for HTTP
+        getEndPoint().setIdleTimeout(java.util.concurrent.TimeUnit.HOURS.toMillis(1));
         Thread pump = new Thread(this::pumpToClient, "kato-gateway-tunnel");
         pump.setDaemon(true);
         pump.start();

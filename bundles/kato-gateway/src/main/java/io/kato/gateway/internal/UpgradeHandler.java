@@ -21,8 +21,8 @@ import org.eclipse.jetty.server.handler.AbstractHandler;
  * WebSocket (and any HTTP/1.1 upgrade) through the gateway: the upgrade request goes to a
  * ready instance as it came, with the forwarding headers; when the instance answers 101,
  * so does the gateway, and the connection becomes a {@link Tunnel}. Requests that ask for
- * no upgrade, or whose host has no ready instance, go on to the proxy servlet (which
- * answers them, or the problem).
+ * no upgrade, whose host has no ready instance, or whose upgrade the instance declines, go
+ * on to the proxy servlet (which answers them as plain requests, or with the problem).
  */
 final class UpgradeHandler extends AbstractHandler {
     private static final int MAX_HEAD = 16 * 1024;
@@ -61,9 +61,7 @@ final class UpgradeHandler extends AbstractHandler {
             socket.setSoTimeout(30_000); // for the answer to the upgrade; the tunnel waits as long as it lasts
             Answer answer = readAnswer(socket.getInputStream());
             if (answer.status() != 101) {
-                socket.close();
-                base.setHandled(true);
-                response.sendError(502, "The instance answered the upgrade with " + answer.status());
+                socket.close(); // the instance declined: the proxy asks again, plainly, and passes its answer on
                 return;
             }
             socket.setSoTimeout(0);

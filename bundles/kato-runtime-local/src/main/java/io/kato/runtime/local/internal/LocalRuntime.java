@@ -166,13 +166,21 @@ public class LocalRuntime implements Runtime {
             throw new RuntimeFailure("The build was interrupted in step '" + step.name() + "'");
         }
         if (process.exitValue() == 127) { // the shell's "command not found"
-            throw new RuntimeFailure("Step '" + step.name() + "' needs a command the Kato host does not have ("
-                    + last.get().strip() + "): install the toolchain there, or build on the kubernetes runtime");
+            // the command's name comes from the shell's message, not the raw line: output may hold a secret
+            throw new RuntimeFailure("Step '" + step.name() + "' needs a command the Kato host does not have"
+                    + missingCommand(last.get()) + ": install the toolchain there, or build on the kubernetes runtime");
         }
         if (process.exitValue() != 0) {
             throw new RuntimeFailure("Step '" + step.name() + "' failed with exit status " + process.exitValue()
                     + ": its output is in the build log");
         }
+    }
+
+    /** {@code " ('go')"} from a shell's {@code "sh: 1: go: not found"}; empty when the line says something else. */
+    static String missingCommand(String line) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(":\\s*([A-Za-z0-9._+-]{1,64}): (?:command )?not found")
+                .matcher(line);
+        return m.find() ? " ('" + m.group(1) + "')" : "";
     }
 
     private void copy(Process process, LogSink log) {

@@ -73,8 +73,14 @@ final class Supervisor {
         if (!Files.isDirectory(logsRoot)) {
             return;
         }
+        List<Path> pidFiles;
         try (var files = Files.walk(logsRoot)) {
-            for (Path pidFile : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+            pidFiles = files.filter(f -> f.toString().endsWith(".pid")).toList();
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        for (Path pidFile : pidFiles) {
+            try {
                 String[] recorded = Files.readString(pidFile).strip().split(" ");
                 ProcessHandle.of(Long.parseLong(recorded[0]))
                         .filter(p -> p.info().startInstant().map(t -> Long.toString(t.toEpochMilli()))
@@ -83,10 +89,14 @@ final class Supervisor {
                             p.descendants().forEach(ProcessHandle::destroyForcibly);
                             p.destroyForcibly();
                         });
-                Files.deleteIfExists(pidFile);
+            } catch (IOException | RuntimeException e) {
+                // a pid file cut short by the crash names nothing to stop; the others still count
             }
-        } catch (IOException | RuntimeException e) {
-            // a pid file that cannot be read names nothing to stop
+            try {
+                Files.deleteIfExists(pidFile);
+            } catch (IOException e) {
+                // checked against the start time again next time
+            }
         }
     }
 
@@ -350,9 +360,10 @@ final class Supervisor {
             probes = fresh;
             for (Probe probe : fresh) {
                 try {
+                    Process probed = process;
                     probing.add(timer.scheduleWithFixedDelay(() -> {
                         if (!probe.run(port, dir(), env) && probe.spec.purpose() == ProbeSpec.Purpose.LIVENESS) {
-                            livenessFailed(probe);
+                            livenessFailed(probe, probed);
                         }
                     }, probe.delayMillis(), probe.periodMillis(), TimeUnit.MILLISECONDS));
                 } catch (java.util.concurrent.RejectedExecutionException stopping) {
@@ -367,9 +378,9 @@ final class Supervisor {
         }
 
         /** The failure action of liveness: the process is killed and restarts like a crashed one. */
-        private void livenessFailed(Probe probe) {
+        private void livenessFailed(Probe probe, Process probed) {
             Process p = process;
-            if (p != null && p.isAlive() && wanted) {
+            if (p != null && p == probed && p.isAlive() && wanted) { // a late verdict must not kill the next run
                 exitMessage = probe.lastFailure() + ": restarted";
                 stopProbes();
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
