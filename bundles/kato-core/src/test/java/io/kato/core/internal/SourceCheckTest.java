@@ -623,6 +623,11 @@ class SourceCheckTest {
             public long drainMillis() {
                 return 50;
             }
+
+            @Override
+            public int maxInstanceLogMegabytes() {
+                return 10;
+            }
         };
     }
 

@@ -63,7 +63,7 @@ public class LocalRuntime implements Runtime {
         this.config = config;
         this.artifactsRoot = artifactsRoot;
         this.supervisor = new Supervisor(artifactsRoot.resolveSibling("logs"), config.stopGraceSeconds(),
-                config.drainMillis());
+                config.drainMillis(), Math.max(1, config.maxInstanceLogMegabytes()) << 20);
     }
 
     /** The host variables a build or an instance gets; everything else of Kato's stays out. */

@@ -15,6 +15,10 @@ public @interface LocalRuntimeConfig {
     @AttributeDefinition(description = "Seconds a stopping instance gets after SIGTERM before SIGKILL")
     int stopGraceSeconds() default 10;
 
+    @AttributeDefinition(description = "Size in MB at which an instance's log is moved aside to <instance>.log.1"
+            + " (checked every few seconds; one old file is kept)")
+    int maxInstanceLogMegabytes() default 10;
+
     @AttributeDefinition(description = "Milliseconds an instance leaving the gateway still gets requests' answers"
             + " out before SIGTERM (read at start)")
     long drainMillis() default 1000;

@@ -31,7 +31,9 @@ import java.util.concurrent.TimeUnit;
  * instance at a time, each old one leaving only once a new one is ready.
  */
 final class Supervisor {
-    private static final long MAX_LOG_BYTES = 10L << 20;
+    /** Checked every few seconds while instances run, and at every (re)start. */
+    private final long maxLogBytes;
+    private long lastLogCheck;
     private static final long STEADY_NANOS = TimeUnit.MINUTES.toNanos(1);
     private final Map<String, Group> groups = new ConcurrentHashMap<>();
     private final Path logsRoot;
@@ -43,6 +45,11 @@ final class Supervisor {
     private final ExecutorService stops = Executors.newCachedThreadPool(daemon("kato-local-stop"));
 
     Supervisor(Path logsRoot, int graceSeconds, long drainMillis) {
+        this(logsRoot, graceSeconds, drainMillis, 10L << 20);
+    }
+
+    Supervisor(Path logsRoot, int graceSeconds, long drainMillis, long maxLogBytes) {
+        this.maxLogBytes = maxLogBytes;
         this.logsRoot = logsRoot;
         this.graceSeconds = graceSeconds;
         this.drainMillis = drainMillis;
@@ -134,6 +141,12 @@ final class Supervisor {
 
     /** Regular pass: rollouts advance as new instances become ready; emptied groups go. */
     private void tick() {
+        if (System.nanoTime() - lastLogCheck > TimeUnit.SECONDS.toNanos(5)) {
+            lastLogCheck = System.nanoTime();
+            for (Group g : groups.values()) {
+                g.instances.forEach(Instance::rotateIfLarge);
+            }
+        }
         for (Group g : groups.values()) {
             try {
                 g.converge();
@@ -321,7 +334,7 @@ final class Supervisor {
                 }
                 Path log = log();
                 Files.createDirectories(log.getParent());
-                if (Files.exists(log) && Files.size(log) > MAX_LOG_BYTES) {
+                if (Files.exists(log) && Files.size(log) > maxLogBytes) {
                     Files.move(log, log.resolveSibling(id + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
                 }
                 ProcessBuilder pb = new ProcessBuilder(d.startCommand()).directory(dir().toFile())
@@ -340,6 +353,26 @@ final class Supervisor {
             } catch (IOException e) {
                 exitMessage = "cannot start '" + String.join(" ", d.startCommand()) + "': " + e.getMessage();
                 restartLater(); // a missing command or folder is retried with back-off, and shows as not alive
+            }
+        }
+
+        /**
+         * A running process keeps its log open (appending), so the log is copied aside and
+         * truncated rather than moved: the process's next line lands at the new start. Lines
+         * written between the copy and the truncation are lost; that is the price of not
+         * restarting the instance.
+         */
+        void rotateIfLarge() {
+            Path log = log();
+            try {
+                if (process != null && Files.size(log) > maxLogBytes) {
+                    Files.copy(log, log.resolveSibling(id + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
+                    try (var channel = java.nio.channels.FileChannel.open(log, java.nio.file.StandardOpenOption.WRITE)) {
+                        channel.truncate(0);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // no log yet, or the disk is full: the next check tries again
             }
         }
 

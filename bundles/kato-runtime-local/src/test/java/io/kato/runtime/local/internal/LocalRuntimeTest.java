@@ -57,6 +57,11 @@ class LocalRuntimeTest {
             public long drainMillis() {
                 return 100;
             }
+
+            @Override
+            public int maxInstanceLogMegabytes() {
+                return 10;
+            }
         };
     }
 
@@ -235,6 +240,23 @@ class LocalRuntimeTest {
             assertEquals(1, o.ready());
         } finally {
             runtime.remove("c1");
+        }
+    }
+
+    @Test
+    void aChattyInstancesLogIsRotatedWhileItRuns() throws Exception {
+        Path app = Files.createDirectories(dir.resolve("chatty"));
+        Supervisor supervisor = new Supervisor(dir.resolve("logs"), 2, 0, 4096);
+        try {
+            supervisor.apply(deployment("v1", app, List.of("sh", "-c",
+                    "while true; do echo 0123456789012345678901234567890123456789; sleep 0.005; done"), true, 1));
+            Path log = supervisor.logFile("c1", "web-0");
+            await("a rotation", () -> Files.exists(log.resolveSibling("web-0.log.1")));
+            assertTrue(Files.size(log) < 64 * 1024, "the live log was cut back");
+            Thread.sleep(300);
+            assertTrue(Files.size(log) > 0, "the instance goes on writing to it");
+        } finally {
+            supervisor.stopAll();
         }
     }
 
