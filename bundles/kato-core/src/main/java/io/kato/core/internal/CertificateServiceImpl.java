@@ -8,7 +8,6 @@ import io.kato.api.model.Certificate;
 import io.kato.api.model.Team;
 import io.kato.api.service.CertificateService;
 import io.kato.store.CertificateRows;
-import io.kato.store.GatewayRuleRows;
 import io.kato.store.Rows;
 import io.kato.store.Store;
 import java.io.ByteArrayInputStream;
@@ -87,14 +86,10 @@ public class CertificateServiceImpl extends ServiceSupport implements Certificat
         String taken = "Domain '" + name + "' has a certificate already: delete it first to replace it";
         Certificate stored = tx(() -> taken, tx -> {
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
-            GatewayRuleServiceImpl.checkNamespace(tx, name, t, routes.baseDomain());
+            GatewayRuleServiceImpl.claim(tx, name, t, routes.baseDomain());
             CertificateRows rows = new CertificateRows(tx);
-            rows.byDomain(name).ifPresent(other -> {
-                throw new ConflictException(other.teamId().equals(t.id()) ? taken
-                        : "Domain '" + name + "' belongs to another team: choose another");
-            });
-            if (new GatewayRuleRows(tx).byDomain(name).stream().anyMatch(r -> !r.teamId().equals(t.id()))) {
-                throw new ConflictException("Domain '" + name + "' is routed by another team: choose another");
+            if (rows.byDomain(name).isPresent()) {
+                throw new ConflictException(taken);
             }
             CertificateRows.Row row = new CertificateRows.Row(Rows.newId(), t.id(), name, pem(chain),
                     secrets.seal(keyPem), leaf.getSubjectX500Principal().getName(), String.join(",", names),

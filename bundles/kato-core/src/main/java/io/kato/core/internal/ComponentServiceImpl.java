@@ -152,9 +152,10 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
     private Component insert(Tx tx, Actor actor, Team t, App app, String name, String displayName, SourceKind kind,
                              FromCheck origin, int instances, int memory, DeployType deployType, List<Port> ports,
                              List<EnvVar> env) {
-        GatewayRuleServiceImpl.defaultDomainOwner(tx, name + "-" + t.name(), t.id()).ifPresent(owner -> {
+        String label = GatewayRoutes.defaultLabel(name, t.name());
+        GatewayRuleServiceImpl.defaultDomainOwner(tx, label, t.id()).ifPresent(owner -> {
             throw new ConflictException("Component '" + name + "' of team '" + t.name() + "' would share its default"
-                    + " domain (" + name + "-" + t.name() + ".<base domain>) with " + owner + ": choose another name");
+                    + " domain (" + label + ".<base domain>) with " + owner + ": choose another name");
         });
         Instant now = now();
         Component c = new Component(Rows.newId(), t.id(), app.id(), app.name(), name, displayName, kind,

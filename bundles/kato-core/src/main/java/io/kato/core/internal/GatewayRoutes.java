@@ -182,7 +182,12 @@ public class GatewayRoutes implements RouteTable {
     }
 
     static String domain(String component, String team, String base) {
-        return (component + "-" + team + "." + base).toLowerCase(Locale.ROOT);
+        return (defaultLabel(component, team) + "." + base).toLowerCase(Locale.ROOT);
+    }
+
+    /** The first label of a component's default domain; checked for clashes when a component is made. */
+    static String defaultLabel(String component, String team) {
+        return component + "-" + team;
     }
 
     private static Optional<Port> outerPort(Component c) {

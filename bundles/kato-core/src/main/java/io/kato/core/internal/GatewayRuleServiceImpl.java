@@ -68,16 +68,9 @@ public class GatewayRuleServiceImpl extends ServiceSupport implements GatewayRul
         List<GatewayRule.Backend> backends = backends(draft.backends());
         GatewayRule created = tx(tx -> {
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
-            checkNamespace(tx, domain, t, routes.baseDomain());
+            claim(tx, domain, t, routes.baseDomain());
             GatewayRuleRows rows = new GatewayRuleRows(tx);
-            if (new io.kato.store.CertificateRows(tx).byDomain(domain).filter(c -> !c.teamId().equals(t.id()))
-                    .isPresent()) {
-                throw new ConflictException("Domain '" + domain + "' belongs to another team: choose another");
-            }
             for (GatewayRuleRows.Row other : rows.byDomain(domain)) {
-                if (!other.teamId().equals(t.id())) {
-                    throw new ConflictException("Domain '" + domain + "' is routed by another team: choose another");
-                }
                 if (other.pathPrefix().equals(prefix) && read(other.headersJson(), HEADERS).equals(headers)) {
                     throw new ConflictException("Rule " + other.id() + " already routes " + domain + prefix
                             + (headers.isEmpty() ? "" : " " + headers) + ": delete it first to replace it");
@@ -117,24 +110,33 @@ public class GatewayRuleServiceImpl extends ServiceSupport implements GatewayRul
     }
 
     /**
-     * Under the base domain, a team's domains end in {@code -<team>.<base>}, and none is
-     * another team's component's default domain (names hold '-': team {@code b}'s
-     * {@code web-shop-b} is component {@code web} of team {@code shop-b}).
+     * Whether the team may route (or present a certificate for) the domain: no other team
+     * holds a rule or a certificate on it; under the base domain a team's domains end in
+     * {@code -<team>.<base>}, and none is another team's component's default domain (names
+     * hold '-': team {@code b}'s {@code web-shop-b} is component {@code web} of team
+     * {@code shop-b}). Rules and certificates both ask here, so one domain has one owner.
      */
-    static void checkNamespace(io.kato.store.Tx tx, String domain, Team t, String baseDomain) {
+    static void claim(io.kato.store.Tx tx, String domain, Team t, String baseDomain) {
         String base = "." + baseDomain;
-        if (!domain.endsWith(base)) {
-            return;
-        }
-        if (!domain.endsWith("-" + t.name() + base)) {
+        boolean underBase = domain.endsWith(base);
+        if (underBase && !domain.endsWith("-" + t.name() + base)) {
             throw ValidationException.of("domain", "under " + baseDomain + " a team's domains end in '-"
                     + t.name() + base + "' (e.g. shop-" + t.name() + base + ")");
         }
-        String label = domain.substring(0, domain.length() - base.length());
-        defaultDomainOwner(tx, label, t.id()).ifPresent(owner -> {
-            throw new ConflictException("Domain '" + domain + "' is the default domain of " + owner
-                    + ": choose another");
-        });
+        if (new io.kato.store.CertificateRows(tx).byDomain(domain).filter(c -> !c.teamId().equals(t.id()))
+                .isPresent()) {
+            throw new ConflictException("Domain '" + domain + "' belongs to another team: choose another");
+        }
+        if (new GatewayRuleRows(tx).byDomain(domain).stream().anyMatch(r -> !r.teamId().equals(t.id()))) {
+            throw new ConflictException("Domain '" + domain + "' is routed by another team: choose another");
+        }
+        if (underBase) {
+            String label = domain.substring(0, domain.length() - base.length());
+            defaultDomainOwner(tx, label, t.id()).ifPresent(owner -> {
+                throw new ConflictException("Domain '" + domain + "' is the default domain of " + owner
+                        + ": choose another");
+            });
+        }
     }
 
     /**
