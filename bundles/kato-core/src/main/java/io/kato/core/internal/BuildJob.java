@@ -103,9 +103,10 @@ public class BuildJob implements JobHandler {
                 }
             }, 500, 500, TimeUnit.MILLISECONDS);
             workspace = sources.workspace("build-" + build.id());
-            String done = build(build, workspace, context);
-            end(build, Build.SUCCEEDED, done, heartbeat);
-            return done;
+            Built built = build(build, workspace, context);
+            int number = succeed(build, built, heartbeat);
+            context.log("Version " + number + " built");
+            return "version " + number;
         } catch (SourceFetchException | JobFailedException | RuntimeFailure | BuildPlanException e) {
             end(build, Build.FAILED, e.getMessage(), heartbeat);
             throw new JobFailedException(e.getMessage());
@@ -136,7 +137,11 @@ public class BuildJob implements JobHandler {
         }
     }
 
-    private String build(BuildRows.Build build, Path workspace, JobContext context) throws IOException {
+    /** What a build made, to be recorded as its version once the build is known not to be cancelled. */
+    private record Built(Component component, String strategy, String artifact, BuildPlan plan, FetchResult fetched) {
+    }
+
+    private Built build(BuildRows.Build build, Path workspace, JobContext context) throws IOException {
         record Inputs(Component component, Team team, SourceCheckRows.Row check) {
         }
         Inputs in = store.inTransaction(tx -> {
@@ -167,9 +172,7 @@ public class BuildJob implements JobHandler {
         LogSink masked = maskingSecrets(in.component(), context);
         String artifact = runtime.build(new BuildRequest(in.component().id(), build.id(), root, cache,
                 buildContext.buildEnv()), plan, masked);
-        int number = recordVersion(in.component(), build, strategy.name(), artifact, plan, fetched);
-        context.log("Version " + number + " built");
-        return "version " + number;
+        return new Built(in.component(), strategy.name(), artifact, plan, fetched);
     }
 
     /** What the check found for the component's language (the primary one when that is gone). */
@@ -208,19 +211,35 @@ public class BuildJob implements JobHandler {
         return env;
     }
 
-    private int recordVersion(Component c, BuildRows.Build build, String strategy, String artifact, BuildPlan plan,
-                              FetchResult fetched) throws IOException {
-        String start = SourceCheckServiceImpl.JSON.writeValueAsString(plan.startCommand());
+    /**
+     * Ends the build succeeded and records its version in one transaction, so a cancel that
+     * lands meanwhile leaves no version behind: the build then ends cancelled instead.
+     */
+    private int succeed(BuildRows.Build build, Built b, ScheduledExecutorService watchers) throws IOException {
+        stop(watchers);
+        Component c = b.component();
+        String start = SourceCheckServiceImpl.JSON.writeValueAsString(b.plan().startCommand());
+        record Outcome(int number, String cancelled) {
+        }
         for (int attempt = 0; ; attempt++) {
             try {
-                return store.inTransaction(tx -> {
+                Outcome o = store.inTransaction(tx -> {
                     BuildRows rows = new BuildRows(tx);
                     int number = rows.nextNumber(c.id());
-                    rows.insertVersion(new BuildRows.VersionRow(Rows.newId(), c.id(), number, build.id(), strategy,
-                            artifact, start, fetched.revision(), fetched.ref(), cut(fetched.author(), 255),
-                            cut(fetched.message(), 1000), Instant.now()));
-                    return number;
+                    if (!rows.moveBuild(build.id(), Build.RUNNING, Build.SUCCEEDED, "version " + number,
+                            Instant.now())) {
+                        return new Outcome(0, cancel(rows, build));
+                    }
+                    FetchResult f = b.fetched();
+                    rows.insertVersion(new BuildRows.VersionRow(Rows.newId(), c.id(), number, build.id(),
+                            b.strategy(), b.artifact(), start, f.revision(), f.ref(), cut(f.author(), 255),
+                            cut(f.message(), 1000), Instant.now()));
+                    return new Outcome(number, null);
                 });
+                if (o.cancelled() != null) {
+                    throw new JobFailedException(o.cancelled());
+                }
+                return o.number();
             } catch (DuplicateKeyException e) {
                 if (attempt > 2) {
                     throw e; // numbers are taken under a unique key; a race is retried, not ignored
@@ -238,8 +257,29 @@ public class BuildJob implements JobHandler {
      * (the job's event then fails with the cancel's message).
      */
     private void end(BuildRows.Build build, String status, String message, ScheduledExecutorService watchers) {
-        // The store must not see an interrupt (Derby fails the transaction; a cancel shows in the
-        // status anyway): the cancel watcher stops for good, then the flag is cleared.
+        stop(watchers);
+        String cancelled = store.inTransaction(tx -> {
+            BuildRows rows = new BuildRows(tx);
+            return rows.moveBuild(build.id(), Build.RUNNING, status, message == null ? null : cut(message, 2000),
+                    Instant.now()) ? null : cancel(rows, build);
+        });
+        if (cancelled != null) {
+            throw new JobFailedException(cancelled);
+        }
+    }
+
+    /** A build asked to stop ends cancelled, with the cancel's message, which is returned. */
+    private static String cancel(BuildRows rows, BuildRows.Build build) {
+        String by = rows.build(build.id()).map(BuildRows.Build::message).orElse("Cancelled");
+        rows.moveBuild(build.id(), Build.CANCELLING, Build.CANCELLED, by, Instant.now());
+        return by;
+    }
+
+    /**
+     * The store must not see an interrupt (Derby fails the transaction; a cancel shows in the
+     * status anyway): the cancel watcher stops for good, then the flag is cleared.
+     */
+    private static void stop(ScheduledExecutorService watchers) {
         watchers.shutdownNow();
         for (int i = 0; i < 2; i++) {
             try {
@@ -250,19 +290,6 @@ public class BuildJob implements JobHandler {
             }
         }
         Thread.interrupted();
-        String cancelled = store.inTransaction(tx -> {
-            BuildRows rows = new BuildRows(tx);
-            if (rows.moveBuild(build.id(), Build.RUNNING, status, message == null ? null : cut(message, 2000),
-                    Instant.now())) {
-                return null;
-            }
-            String by = rows.build(build.id()).map(BuildRows.Build::message).orElse("Cancelled");
-            rows.moveBuild(build.id(), Build.CANCELLING, Build.CANCELLED, by, Instant.now());
-            return by;
-        });
-        if (cancelled != null) {
-            throw new JobFailedException(cancelled);
-        }
     }
 
     private boolean cancelling(String buildId) {

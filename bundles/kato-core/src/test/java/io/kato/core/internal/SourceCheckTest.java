@@ -587,6 +587,25 @@ class SourceCheckTest {
         assertTrue(ended.getMessage().contains("already ended"), ended.getMessage());
         assertEquals(2, builds.versions(admin, "shop", "api", new PageRequest(0, 10)).total(), "no version from it");
 
+        // A cancel landing after the runtime's build returned, before the version is written: no version.
+        io.kato.api.runtime.Runtime onHost = runtimes.active().orElseThrow();
+        String[] lateId = new String[1];
+        runtimes.addRuntime((io.kato.api.runtime.Runtime) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {io.kato.api.runtime.Runtime.class}, (proxy, m, args) -> {
+                    Object result = m.invoke(onHost, args);
+                    if (m.getName().equals("build")) {
+                        builds.cancel(admin, "shop", "api", lateId[0]);
+                    }
+                    return result;
+                }));
+        strategies.addStrategy(markerStrategy("mkdir out"), Map.of("service.id", 13L, "service.ranking", 20));
+        lateId[0] = builds.build(admin, "shop", "api").id();
+        assertEquals(1, workers.pollOnce());
+        assertEquals(Build.CANCELLED, builds.get(admin, "shop", "api", lateId[0]).status());
+        assertEquals(2, builds.versions(admin, "shop", "api", new PageRequest(0, 10)).total(),
+                "the version is written with the build's success, in one transaction");
+        runtimes.addRuntime(onHost);
+
         components.create(admin, "shop", new ComponentDraft("db", "web", null, null, null, null, null, null, null,
                 null, null));
         ConflictException noSource = assertThrows(ConflictException.class, () -> builds.build(admin, "shop", "db"));
