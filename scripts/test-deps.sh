@@ -2,8 +2,10 @@
 # Installs the Debian packages the tests run real servers and clients from, when they are
 # missing: PostgreSQL (store test), git (git http-backend), subversion (svnserve, svn),
 # openssh-server (sshd serving git over ssh), apache2 with libapache2-mod-svn (svn over
-# https with a self-signed certificate), and the toolchains the build strategies' tests
-# build with: python3 with pip, Maven, Node.js with npm.
+# https with a self-signed certificate), docker-registry with skopeo and apache2-utils'
+# htpasswd (a real OCI registry, filled from OCI layouts, with basic authentication),
+# and the toolchains the build strategies' tests build with: python3 with pip, Maven,
+# Node.js with npm.
 # Needs root and apt-get; otherwise it only says what is missing.
 set -euo pipefail
 missing=()
@@ -12,6 +14,9 @@ command -v git >/dev/null 2>&1 || missing+=(git)
 command -v svnserve >/dev/null 2>&1 || missing+=(subversion)
 [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
 [ -e /usr/lib/apache2/modules/mod_dav_svn.so ] || missing+=(apache2 libapache2-mod-svn)
+command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
+command -v skopeo >/dev/null 2>&1 || missing+=(skopeo)
+command -v htpasswd >/dev/null 2>&1 || missing+=(apache2-utils)
 python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
