@@ -53,12 +53,16 @@ public final class TeamRows {
                 t.displayName(), t.environment(), t.version(), t.updatedAt(), t.id(), expectedVersion) == 1;
     }
 
-    /** Deletes the team with what belongs only to it: members, credentials, trusted host keys, source checks. */
+    /**
+     * Deletes the team with what belongs only to it: members, credentials, trusted host keys,
+     * source and image checks, gateway rules, certificates.
+     */
     public boolean delete(String id, long expectedVersion) {
         tx.update("DELETE FROM team_members WHERE team_id = ?", id);
         tx.update("DELETE FROM source_credentials WHERE team_id = ?", id);
         tx.update("DELETE FROM known_hosts WHERE team_id = ?", id);
         tx.update("DELETE FROM source_checks WHERE team_id = ?", id);
+        tx.update("DELETE FROM image_checks WHERE team_id = ?", id);
         tx.update("DELETE FROM gateway_rules WHERE team_id = ?", id);
         tx.update("DELETE FROM certificates WHERE team_id = ?", id);
         return tx.update("DELETE FROM teams WHERE id = ? AND version = ?", id, expectedVersion) == 1;

@@ -50,6 +50,15 @@ public interface Runtime {
      */
     AutoCloseable logs(String componentId, String instance, LogSink sink);
 
+    /**
+     * Whether it runs components made from container images (their version's artifact is an
+     * image reference). A runtime that does not is never asked to: starting such a component
+     * is refused with a message naming a runtime that can.
+     */
+    default boolean runsImages() {
+        return false;
+    }
+
     /** The last lines (at most {@code lines}) of one instance's log, oldest first; empty when it has none. */
     default java.util.List<String> logTail(String componentId, String instance, int lines) {
         return java.util.List.of();

@@ -35,6 +35,17 @@ public interface ComponentService {
      */
     List<Component> createFromModules(Actor actor, String team, String checkId, String app, String language);
 
+    /**
+     * One component per service of a succeeded image check (all of them, or those named),
+     * in one transaction: all are created or none. Each is named after its service and
+     * gets its ports, env (secret-looking ones sealed), memory and deploy type from the
+     * report, and its image as version 1: an image needs no build.
+     *
+     * @param services the services to create, or null or empty for all
+     */
+    List<Component> createFromImages(Actor actor, String team, String imageCheckId, String app,
+                                     List<String> services);
+
     Component update(Actor actor, String team, String component, ComponentChanges changes, Long expectedVersion);
 
     void delete(Actor actor, String team, String component, Long expectedVersion);

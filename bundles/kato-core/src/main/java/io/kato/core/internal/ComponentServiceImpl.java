@@ -10,20 +10,25 @@ import io.kato.api.build.ProbeSpec;
 import io.kato.api.model.App;
 import io.kato.api.model.Build;
 import io.kato.api.model.Component;
+import io.kato.api.model.ComponentSource;
 import io.kato.api.model.ComponentState;
 import io.kato.api.model.DeployType;
 import io.kato.api.model.EnvVar;
 import io.kato.api.model.Event;
 import io.kato.api.model.EventStatus;
+import io.kato.api.model.ImageReport;
 import io.kato.api.model.Port;
 import io.kato.api.model.SourceKind;
 import io.kato.api.model.Team;
 import io.kato.api.model.Version;
 import io.kato.api.runtime.Observation;
+import io.kato.api.runtime.Runtime;
 import io.kato.api.service.ComponentService;
+import io.kato.image.ImageReference;
 import io.kato.store.BuildRows;
 import io.kato.store.ComponentRows;
 import io.kato.store.EventRows;
+import io.kato.store.ImageCheckRows;
 import io.kato.store.Rows;
 import io.kato.store.Store;
 import io.kato.store.Tx;
@@ -143,6 +148,64 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
                 created.add(insert(tx, actor, t, a, module.getKey(), module.getKey(), SourceKind.SOURCE,
                         origin, 1, DEFAULT_MEMORY_MB, DeployType.STATELESS_MULTIPLE, origin.ports(), origin.env())
                         .masked());
+            }
+            return created;
+        });
+    }
+
+    @Override
+    public List<Component> createFromImages(Actor actor, String team, String imageCheckId, String app,
+                                            List<String> services) {
+        if (app == null || app.isBlank()) {
+            throw ValidationException.of("app", "is required: the application the components belong to");
+        }
+        return tx(() -> "A component with one of the services' names already exists in team '" + team + "'", tx -> {
+            Team t = Access.team(tx, actor, team, Access.Need.WRITE);
+            App a = AppServiceImpl.find(tx, t, app);
+            ImageCheckRows.Row check = ImageCheckServiceImpl.find(tx, t, imageCheckId);
+            ImageReport report = ImageCheckServiceImpl.storedReport(check);
+            if (report == null) {
+                throw new ConflictException("Image check " + imageCheckId + " is " + check.status() + ": create"
+                        + " components from a succeeded check");
+            }
+            List<String> all = report.services().stream().map(ImageReport.Service::name).toList();
+            List<String> wanted = services == null || services.isEmpty() ? all : services;
+            for (String w : wanted) {
+                if (!all.contains(w)) {
+                    throw ValidationException.of("services", "image check " + imageCheckId + " has no service '" + w
+                            + "' (it has " + all + ")");
+                }
+            }
+            List<Component> created = new ArrayList<>();
+            BuildRows versions = new BuildRows(tx);
+            for (ImageReport.Service s : report.services()) {
+                if (!wanted.contains(s.name())) {
+                    continue;
+                }
+                if (new ComponentRows(tx).byName(t.id(), s.name()).isPresent()) {
+                    throw new ConflictException("Component '" + s.name() + "' already exists in team '" + team
+                            + "': rename or delete it, or create only the other services");
+                }
+                // the report keeps secret values sealed; insert seals what it is given
+                List<EnvVar> env = s.env().stream().map(e -> new EnvVar(e.name(), secrets.open(e), e.scope(),
+                        e.secret())).toList();
+                ImageReference ref = ImageReference.parse(s.image());
+                FromCheck origin = new FromCheck(new ComponentSource("image", s.image(), null, null, check.id()), null,
+                        ComponentSpecs.ports(s.ports(), s.name()), env);
+                Component c = insert(tx, actor, t, a, s.name(), s.name(), SourceKind.IMAGE, origin, 1,
+                        ComponentSpecs.memory("memoryMb", s.memoryMb(), DEFAULT_MEMORY_MB), s.deployType(),
+                        origin.ports(), env);
+                String start;
+                try {
+                    start = SourceCheckServiceImpl.JSON.writeValueAsString(s.command());
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+                // an image needs no build: it is version 1 as it is, pinned to the digest that was read
+                versions.insertVersion(new BuildRows.VersionRow(Rows.newId(), c.id(), 1, check.id(), "image",
+                        s.image(), start, s.digest().substring(s.digest().indexOf(':') + 1), ref.tag(), actor.name(),
+                        "image " + s.image(), now()));
+                created.add(c.masked());
             }
             return created;
         });
@@ -384,6 +447,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
 
     private Outcome starting(Actor actor, String team, String component) {
         return operate(actor, team, component, "start", (c, builds) -> {
+            runsHere(c);
             BuildRows.VersionRow v = release(c, builds, component);
             if (c.desiredRunning()) {
                 return Change.done("Component '" + component + "' is already running (version " + v.number() + ")");
@@ -391,6 +455,16 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
             return Change.rollout(c.running(true), "Starting version " + v.number() + " on " + c.instances()
                     + " instance(s)");
         });
+    }
+
+    /** An image component needs a runtime that runs images; the local one runs processes built from source. */
+    private void runsHere(Component c) {
+        if (c.sourceKind() == SourceKind.IMAGE && !runtimes.active().map(Runtime::runsImages).orElse(false)) {
+            throw new ConflictException("Component '" + c.name() + "' runs the container image " + c.source().url()
+                    + ", and the active runtime '" + runtimes.activeName() + "' does not run images (the local runtime"
+                    + " runs processes built from source): run it on the kubernetes runtime (runtime = kubernetes in"
+                    + " etc/io.kato.core.cfg, with a cluster configured)");
+        }
     }
 
     @Override

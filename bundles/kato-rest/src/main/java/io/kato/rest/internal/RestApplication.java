@@ -10,6 +10,7 @@ import io.kato.api.service.ComponentService;
 import io.kato.api.service.CredentialService;
 import io.kato.api.service.EventService;
 import io.kato.api.service.GatewayRuleService;
+import io.kato.api.service.ImageCheckService;
 import io.kato.api.service.KnownHostService;
 import io.kato.api.service.LanguageRegistry;
 import io.kato.api.service.SourceCheckService;
@@ -38,7 +39,7 @@ public class RestApplication {
     static final List<Class<?>> RESOURCES = List.of(SystemResource.class, TeamsResource.class, AppsResource.class,
             ComponentsResource.class, EventsResource.class, UsersResource.class, SourceChecksResource.class,
             SourceArchivesResource.class, CredentialsResource.class, KnownHostsResource.class,
-            GatewayRulesResource.class, CertificatesResource.class);
+            GatewayRulesResource.class, CertificatesResource.class, ImageChecksResource.class);
     private final ServiceRegistration<Servlet> registration;
 
     @Activate
@@ -48,9 +49,9 @@ public class RestApplication {
                            @Reference SourceCheckService checks, @Reference CredentialService credentials,
                            @Reference KnownHostService knownHosts, @Reference BuildService builds,
                            @Reference RouteTable routes, @Reference GatewayRuleService rules,
-                           @Reference CertificateService certificates) {
+                           @Reference CertificateService certificates, @Reference ImageCheckService images) {
         ResourceConfig config = resourceConfig(teams, apps, components, events, access, languages, checks,
-                credentials, knownHosts, builds, routes, rules, certificates);
+                credentials, knownHosts, builds, routes, rules, certificates, images);
         // Jersey looks up its injection manager through the context class loader: make it this bundle's.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -71,7 +72,8 @@ public class RestApplication {
                                          EventService events, AccessService access, LanguageRegistry languages,
                                          SourceCheckService checks, CredentialService credentials,
                                          KnownHostService knownHosts, BuildService builds, RouteTable routes,
-                                         GatewayRuleService rules, CertificateService certificates) {
+                                         GatewayRuleService rules, CertificateService certificates,
+                                         ImageCheckService images) {
         ResourceConfig config = new ResourceConfig();
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
@@ -95,6 +97,7 @@ public class RestApplication {
         config.register(new KnownHostsResource(knownHosts));
         config.register(new GatewayRulesResource(rules));
         config.register(new CertificatesResource(certificates));
+        config.register(new ImageChecksResource(images, components));
         return config;
     }
 

@@ -1,0 +1,230 @@
+package io.kato.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kato.api.Actor;
+import io.kato.api.ConflictException;
+import io.kato.api.PageRequest;
+import io.kato.api.ValidationException;
+import io.kato.api.model.Component;
+import io.kato.api.model.DeployType;
+import io.kato.api.model.EnvVar;
+import io.kato.api.model.ImageCheck;
+import io.kato.api.model.ImageReport;
+import io.kato.api.model.Port;
+import io.kato.api.model.Protocol;
+import io.kato.api.model.SourceKind;
+import io.kato.api.model.Version;
+import io.kato.api.service.AppService.AppDraft;
+import io.kato.api.service.CredentialService.CredentialDraft;
+import io.kato.api.service.ImageCheckService.ImageCheckRequest;
+import io.kato.api.service.TeamService.TeamDraft;
+import io.kato.image.testing.OciLayout;
+import io.kato.image.testing.RegistryServer;
+import io.kato.store.Store;
+import io.kato.store.internal.TestStores;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Image checks end to end in the core, against real registries on loopback: a private one
+ * with bearer tokens and an open one, filled by skopeo. KATO_TEST_REGISTRY=skip leaves them out.
+ */
+class ImageCheckTest {
+    @TempDir
+    static Path registries;
+    private static RegistryServer privateRegistry;
+    private static RegistryServer openRegistry;
+    private static OciLayout.Image web;
+    private final Actor admin = new Actor("root", null, true, Map.of(), null);
+    private Store store;
+    private Secrets secrets;
+    private ImageCheckServiceImpl checks;
+    private ComponentServiceImpl components;
+    private JobWorkers workers;
+
+    @BeforeAll
+    static void fill() throws Exception {
+        Assumptions.assumeFalse("skip".equals(System.getenv("KATO_TEST_REGISTRY")), "KATO_TEST_REGISTRY=skip");
+        String arch = System.getProperty("os.arch").equals("aarch64") ? "arm64" : "amd64";
+        OciLayout layout = new OciLayout(registries.resolve("layout"));
+        web = layout.image("linux", arch, """
+                {"Env":["PATH=/usr/bin","GREETING=hi"],"ExposedPorts":{"8080/tcp":{}},
+                 "Cmd":["/srv/web","--port","8080"],"WorkingDir":"/srv"}""");
+        layout.tag("1", web);
+        layout.tag("16", layout.image("linux", arch, """
+                {"Env":["PGDATA=/var/lib/postgresql/data"],"ExposedPorts":{"5432/tcp":{}},
+                 "Volumes":{"/var/lib/postgresql/data":{}},"Entrypoint":["docker-entrypoint.sh"],"Cmd":["postgres"]}"""));
+        privateRegistry = RegistryServer.start(registries.resolve("private"), RegistryServer.Mode.TOKEN);
+        privateRegistry.push(layout, "1", "shop/web");
+        openRegistry = RegistryServer.start(registries.resolve("open"), RegistryServer.Mode.OPEN);
+        openRegistry.push(layout, "16", "postgres");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (privateRegistry != null) {
+            privateRegistry.close();
+        }
+        if (openRegistry != null) {
+            openRegistry.close();
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        store = TestStores.newDerbyStore();
+        new TeamServiceImpl(store, Clock.systemUTC()).create(admin, new TeamDraft("shop", null, null));
+        new AppServiceImpl(store, Clock.systemUTC()).create(admin, "shop", new AppDraft("web", null, null));
+        secrets = new Secrets(new SecretCipher(SecretCipherTest.randomKey()));
+        CredentialServiceImpl credentials = new CredentialServiceImpl(store, secrets, Clock.systemUTC());
+        credentials.create(admin, "shop", new CredentialDraft("registry", "password", RegistryServer.USER,
+                RegistryServer.PASSWORD));
+        checks = new ImageCheckServiceImpl(store, secrets, Clock.systemUTC());
+        Runtimes runtimes = new Runtimes("local");
+        components = new ComponentServiceImpl(store, secrets, runtimes, Clock.systemUTC());
+        workers = new JobWorkers(store, Clock.systemUTC(), "test", Duration.ofSeconds(30), Runnable::run, 1);
+        workers.addHandler(ImageCheckServiceImpl.JOB_KIND, new ImageCheckJob(store, secrets, credentials));
+    }
+
+    private ImageCheck run(ImageCheckRequest request) {
+        ImageCheck queued = checks.start(admin, "shop", request);
+        assertEquals(ImageCheck.QUEUED, queued.status());
+        assertEquals(1, workers.pollOnce());
+        return checks.get(admin, "shop", queued.id());
+    }
+
+    @Test
+    void anImageBecomesAComponentWhoseFirstVersionIsThePinnedImage() {
+        String image = privateRegistry.address() + "/shop/web:1";
+        ImageCheck c = run(new ImageCheckRequest(image, null, null, "registry", true));
+        assertEquals(ImageCheck.SUCCEEDED, c.status(), c.message());
+        assertEquals(image, c.image());
+        ImageReport.Service s = c.report().services().get(0);
+        assertEquals("web", s.name(), "named after the repository");
+        assertEquals(image + "@" + web.digest(), s.image());
+        assertEquals(List.of(new EnvVar("GREETING", "hi", io.kato.api.model.EnvScope.RUNTIME, false)), s.env(),
+                "the image's env, PATH left out");
+        assertEquals(List.of(new Port(8080, Protocol.HTTP, null, true, false)), s.ports());
+        assertEquals(List.of("/srv/web", "--port", "8080"), s.command());
+        assertEquals("/srv", s.workdir());
+        assertEquals(DeployType.STATELESS_MULTIPLE, s.deployType());
+
+        List<Component> made = components.createFromImages(admin, "shop", c.id(), "web", null);
+        Component component = made.get(0);
+        assertEquals(SourceKind.IMAGE, component.sourceKind());
+        assertEquals(s.image(), component.source().url());
+        BuildServiceImpl builds = new BuildServiceImpl(store, new Runtimes("local"), Clock.systemUTC());
+        Version v = builds.versions(admin, "shop", "web", new PageRequest(0, 10)).items().get(0);
+        assertEquals(1, v.number());
+        assertEquals(s.image(), v.artifact());
+        assertEquals("image", v.strategy());
+
+        // the local runtime runs processes built from source, never an image: said, and nothing changes
+        ConflictException local = assertThrows(ConflictException.class, () -> components.start(admin, "shop", "web"));
+        assertTrue(local.getMessage().contains("kubernetes runtime"), local.getMessage());
+        assertFalse(components.get(admin, "shop", "web").desiredRunning());
+        ConflictException build = assertThrows(ConflictException.class, () -> builds.build(admin, "shop", "web"));
+        assertTrue(build.getMessage().contains("needs no build"), build.getMessage());
+        ConflictException twice = assertThrows(ConflictException.class,
+                () -> components.createFromImages(admin, "shop", c.id(), "web", null));
+        assertTrue(twice.getMessage().contains("already exists"), twice.getMessage());
+    }
+
+    @Test
+    void aComposeFileBecomesComponentsWithSecretsSealedAndDependencies() throws Exception {
+        String compose = """
+                services:
+                  shop_web:
+                    image: %s/shop/web:1
+                    ports: ["80:8080"]
+                    environment:
+                      DB_PASSWORD: pa55word
+                      DB_HOST: db
+                    depends_on: [db]
+                  db:
+                    image: %s/postgres:16
+                    environment:
+                      - POSTGRES_PASSWORD=pa55word
+                    mem_limit: 512m
+                """.formatted(privateRegistry.address(), openRegistry.address());
+        ImageCheck c = run(new ImageCheckRequest(null, null, compose, "registry", true));
+        assertEquals(ImageCheck.SUCCEEDED, c.status(), c.message());
+        assertNull(c.image(), "a compose file may hold passwords: it is not shown again");
+        ImageReport.Service web = c.report().services().get(0);
+        assertEquals("shop-web", web.name());
+        assertEquals(List.of("db"), web.dependsOn());
+        assertEquals(List.of(new Port(8080, Protocol.HTTP, null, true, true)), web.ports(), "published: outer");
+        EnvVar password = web.env().stream().filter(e -> e.name().equals("DB_PASSWORD")).findFirst().orElseThrow();
+        assertTrue(password.secret());
+        assertEquals(EnvVar.MASK, password.value());
+        ImageReport.Service db = c.report().services().get(1);
+        assertEquals(DeployType.STATEFUL_SINGLE, db.deployType(), "a database image");
+        assertEquals(List.of(new ImageReport.Volume("/var/lib/postgresql/data", null)), db.volumes());
+        assertEquals(List.of(new Port(5432, Protocol.TCP, null, true, false)), db.ports());
+        assertEquals(512, db.memoryMb());
+        assertEquals(List.of("docker-entrypoint.sh", "postgres"), db.command());
+        String stored = store.inTransaction(tx -> new io.kato.store.ImageCheckRows(tx).byId(c.id())).orElseThrow()
+                .reportJson() + store.inTransaction(tx -> new io.kato.store.ImageCheckRows(tx).byId(c.id()))
+                .orElseThrow().inputSealed();
+        assertFalse(stored.contains("pa55word"), "sealed in the store");
+
+        List<Component> made = components.createFromImages(admin, "shop", c.id(), "web", List.of("db"));
+        assertEquals(List.of("db"), made.stream().map(Component::name).toList());
+        Component dbComponent = made.get(0);
+        assertEquals(512, dbComponent.memoryMb());
+        assertEquals(DeployType.STATEFUL_SINGLE, dbComponent.deployType());
+        EnvVar dbPassword = dbComponent.env().stream().filter(e -> e.name().equals("POSTGRES_PASSWORD")).findFirst()
+                .orElseThrow();
+        assertTrue(dbPassword.secret());
+        assertEquals(EnvVar.MASK, dbPassword.value());
+        ValidationException unknown = assertThrows(ValidationException.class,
+                () -> components.createFromImages(admin, "shop", c.id(), "web", List.of("cache")));
+        assertTrue(unknown.getMessage().contains("has no service 'cache'"), unknown.getMessage());
+    }
+
+    @Test
+    void badInputIsRefusedAtOnceAndStoresNothing() {
+        ValidationException option = assertThrows(ValidationException.class, () -> checks.start(admin, "shop",
+                new ImageCheckRequest(null, "docker run --frobnicate x nginx", null, null, null)));
+        assertTrue(option.getMessage().contains("'--frobnicate' is not a docker run option"), option.getMessage());
+        ValidationException field = assertThrows(ValidationException.class, () -> checks.start(admin, "shop",
+                new ImageCheckRequest(null, null, "services:\n  web: {image: nginx, ports: ['x']}\n", null, null)));
+        assertTrue(field.getMessage().contains("service 'web', field 'ports[0]'"), field.getMessage());
+        ValidationException two = assertThrows(ValidationException.class, () -> checks.start(admin, "shop",
+                new ImageCheckRequest("nginx", "docker run nginx", null, null, null)));
+        assertTrue(two.getMessage().contains("exactly one of image, dockerRun and compose"), two.getMessage());
+        ValidationException credential = assertThrows(ValidationException.class, () -> checks.start(admin, "shop",
+                new ImageCheckRequest("nginx", null, null, "nope", null)));
+        assertTrue(credential.getMessage().contains("no credential 'nope'"), credential.getMessage());
+        assertEquals(0, checks.list(admin, "shop", new PageRequest(0, 10)).total());
+    }
+
+    @Test
+    void whatTheRegistrySaysEndsTheCheckWithItsReason() {
+        ImageCheck missing = run(new ImageCheckRequest(privateRegistry.address() + "/shop/web:9", null, null,
+                "registry", true));
+        assertEquals(ImageCheck.FAILED, missing.status());
+        assertTrue(missing.message().contains("is not in registry"), missing.message());
+        ImageCheck anonymous = run(new ImageCheckRequest(privateRegistry.address() + "/shop/web:1", null, null, null,
+                true));
+        assertEquals(ImageCheck.FAILED, anonymous.status());
+        assertTrue(anonymous.message().contains("add a registry credential"), anonymous.message());
+        ImageCheck named = run(new ImageCheckRequest(null, null, "services:\n  db:\n    image: "
+                + openRegistry.address() + "/postgres:17\n", null, true));
+        assertTrue(named.message().startsWith("service 'db': "), named.message());
+    }
+}
