@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /** Rows of {@code image_checks}; the input is stored sealed and the report as the caller's JSON. */
 public final class ImageCheckRows {
-    private static final String SELECT = "SELECT id, team_id, kind, image, input_sealed, credential, insecure, status,"
-            + " message, report, event_id, created_at, finished_at FROM image_checks";
+    private static final String SELECT = "SELECT id, team_id, kind, image, input_sealed, credential, registry, insecure,"
+            + " status, message, report, event_id, created_at, finished_at FROM image_checks";
     private final Tx tx;
 
     public ImageCheckRows(Tx tx) {
@@ -18,16 +18,16 @@ public final class ImageCheckRows {
 
     /** A check as stored; {@code reportJson} is null until it succeeded. */
     public record Row(String id, String teamId, String kind, String image, String inputSealed, String credential,
-                      boolean insecure, String status, String message, String reportJson, String eventId,
-                      Instant createdAt, Instant finishedAt) {
+                      String registry, boolean insecure, String status, String message, String reportJson,
+                      String eventId, Instant createdAt, Instant finishedAt) {
     }
 
     public void insert(Row r) {
-        tx.update("INSERT INTO image_checks (id, team_id, kind, image, input_sealed, credential, insecure, status,"
-                        + " message, event_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        tx.update("INSERT INTO image_checks (id, team_id, kind, image, input_sealed, credential, registry, insecure,"
+                        + " status, message, event_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.id(), r.teamId(), r.kind(), Rows.orNull(r.image(), Tx.Null.TEXT), r.inputSealed(),
-                Rows.orNull(r.credential(), Tx.Null.TEXT), r.insecure(), r.status(), r.message(), r.eventId(),
-                r.createdAt());
+                Rows.orNull(r.credential(), Tx.Null.TEXT), Rows.orNull(r.registry(), Tx.Null.TEXT), r.insecure(),
+                r.status(), r.message(), r.eventId(), r.createdAt());
     }
 
     public Optional<Row> byId(String id) {
@@ -58,7 +58,8 @@ public final class ImageCheckRows {
 
     private static Row map(ResultSet rs) throws SQLException {
         return new Row(rs.getString("id"), rs.getString("team_id"), rs.getString("kind"), rs.getString("image"),
-                rs.getString("input_sealed"), rs.getString("credential"), rs.getBoolean("insecure"),
+                rs.getString("input_sealed"), rs.getString("credential"), rs.getString("registry"),
+                rs.getBoolean("insecure"),
                 rs.getString("status"), rs.getString("message"), rs.getString("report"), rs.getString("event_id"),
                 Rows.instant(rs, "created_at"), Rows.instant(rs, "finished_at"));
     }

@@ -33,9 +33,13 @@ public interface ImageCheckService {
      * @param dockerRun   a {@code docker run} command line
      * @param compose     the text of a docker-compose file
      * @param credentials the name of a team credential (password or token) for the registry, or null
+     * @param registry    the registry (host[:port]) the credential is for; null: the first image's
+     *                    registry other than Docker Hub, else Docker Hub. Images elsewhere are read
+     *                    anonymously: a credential never reaches a registry it is not for
      * @param insecure    accept the registry's certificate unchecked, and plain HTTP (null: no)
      */
-    record ImageCheckRequest(String image, String dockerRun, String compose, String credentials, Boolean insecure) {
+    record ImageCheckRequest(String image, String dockerRun, String compose, String credentials, String registry,
+                             Boolean insecure) {
         /** Whether the user marked the registry insecure. */
         public boolean insecureRegistry() {
             return Boolean.TRUE.equals(insecure);

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one image check: reads each container's image configuration from its registry and
  * keeps the report (secret env values sealed). The team credential named by the check is
- * sent to one registry only — the first image's — so a compose file naming images on
- * several registries never hands it to the others; those are read anonymously.
+ * sent to one registry only (chosen when the check was asked for), so a compose file
+ * naming images on several registries never hands it to the others; those are read
+ * anonymously.
  */
 @Component(service = JobHandler.class, property = JobHandler.KIND_PROPERTY + "=" + ImageCheckServiceImpl.JOB_KIND)
 public class ImageCheckJob implements JobHandler {
@@ -83,13 +84,12 @@ public class ImageCheckJob implements JobHandler {
     private ImageReport check(ImageCheckRows.Row check, JobContext context) {
         List<ContainerSpec> specs = ImageInputs.parse(check.kind(), secrets.open(check.inputSealed())).specs();
         RegistryClient.Auth auth = auth(check);
-        String credentialRegistry = ImageReference.parse(specs.get(0).image()).registry();
         Map<String, String> names = new LinkedHashMap<>();
         specs.forEach(s -> names.put(s.name() == null ? "" : s.name(), ImageInputs.componentName(s)));
         List<ImageReport.Service> services = new ArrayList<>();
         for (ContainerSpec spec : specs) {
             ImageReference ref = ImageReference.parse(spec.image());
-            boolean withCredential = auth != null && ref.registry().equals(credentialRegistry);
+            boolean withCredential = auth != null && ref.registry().equals(check.registry());
             context.log("Reading " + ref + (withCredential ? " with credential '" + check.credential() + "'" : ""));
             ImageConfig config;
             try {

@@ -49,6 +49,7 @@ public class ImageCheckServiceImpl extends ServiceSupport implements ImageCheckS
     @Override
     public ImageCheck start(Actor actor, String team, ImageCheckRequest request) {
         ImageInputs.Parsed input = ImageInputs.parse(request);
+        String registry = ImageInputs.credentialRegistry(input, request.credentials(), request.registry());
         String sealed = secrets.seal(input.text());
         return woken(jobs, tx(tx -> {
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
@@ -69,7 +70,7 @@ public class ImageCheckServiceImpl extends ServiceSupport implements ImageCheckS
             new EventRows(tx).insert(new Event(eventId, t.id(), "image-check", target, JOB_KIND, actor.name(),
                     EventStatus.RUNNING, "image check queued", now, null));
             ImageCheckRows.Row row = new ImageCheckRows.Row(id, t.id(), input.kind(), input.image(), sealed,
-                    request.credentials(), request.insecureRegistry(), ImageCheck.QUEUED, "queued", null, eventId,
+                    request.credentials(), registry, request.insecureRegistry(), ImageCheck.QUEUED, "queued", null, eventId,
                     now, null);
             new ImageCheckRows(tx).insert(row);
             new JobRows(tx).insert(Rows.newId(), JOB_KIND, id, eventId, 2, now);
@@ -113,7 +114,8 @@ public class ImageCheckServiceImpl extends ServiceSupport implements ImageCheckS
 
     static ImageCheck toModel(ImageCheckRows.Row r) {
         ImageReport report = storedReport(r);
-        return new ImageCheck(r.id(), r.teamId(), r.kind(), r.image(), r.credential(), r.insecure(), r.status(),
+        return new ImageCheck(r.id(), r.teamId(), r.kind(), r.image(), r.credential(), r.registry(), r.insecure(),
+                r.status(),
                 r.message(), report == null ? null : report.masked(), r.eventId(), r.createdAt(), r.finishedAt());
     }
 

@@ -89,6 +89,39 @@ final class ImageInputs {
     }
 
     /**
+     * The registry the check's credential goes to, and only there: the one the user named,
+     * else the first image's registry other than Docker Hub (a compose file's own images
+     * next to public ones), else Docker Hub. Null without a credential.
+     */
+    static String credentialRegistry(Parsed input, String credentials, String named) {
+        List<String> registries = input.specs().stream().map(s -> ImageReference.parse(s.image()).registry())
+                .distinct().toList();
+        if (credentials == null) {
+            if (named != null) {
+                throw ValidationException.of("registry", "is the registry a credential is for: name the credential"
+                        + " too");
+            }
+            return null;
+        }
+        if (named == null) {
+            return registries.stream().filter(r -> !r.equals(ImageReference.DOCKER_HUB)).findFirst()
+                    .orElse(ImageReference.DOCKER_HUB);
+        }
+        String registry = named.trim().toLowerCase(Locale.ROOT);
+        if (!registry.matches("(?:[a-z0-9-]+(?:\\.[a-z0-9-]+)*|\\[[0-9a-f:]+])(?::[0-9]{1,5})?")) {
+            throw ValidationException.of("registry", "'" + named + "' is not a registry host[:port]");
+        }
+        if (registry.equals("index.docker.io") || registry.equals("registry-1.docker.io")) {
+            registry = ImageReference.DOCKER_HUB;
+        }
+        if (!registries.contains(registry)) {
+            throw ValidationException.of("registry", "no image of this check is on '" + registry + "' (they are on "
+                    + registries + ")");
+        }
+        return registry;
+    }
+
+    /**
      * The component a spec becomes: its service or container name, else its image's
      * repository, made a DNS label (lower case, '-' for '_' and '.').
      */

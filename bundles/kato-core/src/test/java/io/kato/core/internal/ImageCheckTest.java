@@ -110,7 +110,7 @@ class ImageCheckTest {
     @Test
     void anImageBecomesAComponentWhoseFirstVersionIsThePinnedImage() {
         String image = privateRegistry.address() + "/shop/web:1";
-        ImageCheck c = run(new ImageCheckRequest(image, null, null, "registry", true));
+        ImageCheck c = run(new ImageCheckRequest(image, null, null, "registry", null, true));
         assertEquals(ImageCheck.SUCCEEDED, c.status(), c.message());
         assertEquals(image, c.image());
         ImageReport.Service s = c.report().services().get(0);
@@ -161,7 +161,7 @@ class ImageCheckTest {
                       - POSTGRES_PASSWORD=pa55word
                     mem_limit: 512m
                 """.formatted(privateRegistry.address(), openRegistry.address());
-        ImageCheck c = run(new ImageCheckRequest(null, null, compose, "registry", true));
+        ImageCheck c = run(new ImageCheckRequest(null, null, compose, "registry", null, true));
         assertEquals(ImageCheck.SUCCEEDED, c.status(), c.message());
         assertNull(c.image(), "a compose file may hold passwords: it is not shown again");
         ImageReport.Service web = c.report().services().get(0);
@@ -199,32 +199,40 @@ class ImageCheckTest {
     @Test
     void badInputIsRefusedAtOnceAndStoresNothing() {
         ValidationException option = assertThrows(ValidationException.class, () -> checks.start(admin, "shop",
-                new ImageCheckRequest(null, "docker run --frobnicate x nginx", null, null, null)));
+                new ImageCheckRequest(null, "docker run --frobnicate x nginx", null, null, null, null)));
         assertTrue(option.getMessage().contains("'--frobnicate' is not a docker run option"), option.getMessage());
         ValidationException field = assertThrows(ValidationException.class, () -> checks.start(admin, "shop",
-                new ImageCheckRequest(null, null, "services:\n  web: {image: nginx, ports: ['x']}\n", null, null)));
+                new ImageCheckRequest(null, null, "services:\n  web: {image: nginx, ports: ['x']}\n", null, null,
+                        null)));
         assertTrue(field.getMessage().contains("service 'web', field 'ports[0]'"), field.getMessage());
         ValidationException two = assertThrows(ValidationException.class, () -> checks.start(admin, "shop",
-                new ImageCheckRequest("nginx", "docker run nginx", null, null, null)));
+                new ImageCheckRequest("nginx", "docker run nginx", null, null, null, null)));
         assertTrue(two.getMessage().contains("exactly one of image, dockerRun and compose"), two.getMessage());
         ValidationException credential = assertThrows(ValidationException.class, () -> checks.start(admin, "shop",
-                new ImageCheckRequest("nginx", null, null, "nope", null)));
+                new ImageCheckRequest("nginx", null, null, "nope", null, null)));
         assertTrue(credential.getMessage().contains("no credential 'nope'"), credential.getMessage());
+        ValidationException lonely = assertThrows(ValidationException.class, () -> checks.start(admin, "shop",
+                new ImageCheckRequest("nginx", null, null, null, "docker.io", null)));
+        assertTrue(lonely.getMessage().contains("name the credential too"), lonely.getMessage());
+        ValidationException elsewhere = assertThrows(ValidationException.class, () -> checks.start(admin, "shop",
+                new ImageCheckRequest("nginx", null, null, "registry", "ghcr.io", null)));
+        assertTrue(elsewhere.getMessage().contains("no image of this check is on 'ghcr.io'"),
+                elsewhere.getMessage());
         assertEquals(0, checks.list(admin, "shop", new PageRequest(0, 10)).total());
     }
 
     @Test
     void whatTheRegistrySaysEndsTheCheckWithItsReason() {
         ImageCheck missing = run(new ImageCheckRequest(privateRegistry.address() + "/shop/web:9", null, null,
-                "registry", true));
+                "registry", null, true));
         assertEquals(ImageCheck.FAILED, missing.status());
         assertTrue(missing.message().contains("is not in registry"), missing.message());
         ImageCheck anonymous = run(new ImageCheckRequest(privateRegistry.address() + "/shop/web:1", null, null, null,
-                true));
+                null, true));
         assertEquals(ImageCheck.FAILED, anonymous.status());
         assertTrue(anonymous.message().contains("add a registry credential"), anonymous.message());
         ImageCheck named = run(new ImageCheckRequest(null, null, "services:\n  db:\n    image: "
-                + openRegistry.address() + "/postgres:17\n", null, true));
+                + openRegistry.address() + "/postgres:17\n", null, null, true));
         assertTrue(named.message().startsWith("service 'db': "), named.message());
     }
 }

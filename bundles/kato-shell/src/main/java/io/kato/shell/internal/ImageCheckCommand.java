@@ -40,8 +40,12 @@ public class ImageCheckCommand extends KatoCommandSupport {
     @Completion(FileCompleter.class)
     String composeFile;
 
-    @Option(name = "-c", aliases = "--credentials", description = "Team credential for the (first) image's registry")
+    @Option(name = "-c", aliases = "--credentials", description = "Team credential for a private registry")
     String credentials;
+
+    @Option(name = "--registry", description = "The registry the credential is for (default: the first image's"
+            + " registry other than Docker Hub)")
+    String registry;
 
     @Option(name = "--insecure", description = "Accept the registry's certificate unchecked, and plain HTTP")
     boolean insecure;
@@ -61,7 +65,7 @@ public class ImageCheckCommand extends KatoCommandSupport {
             }
         }
         ImageCheck c = checks.start(actor, team, new ImageCheckRequest(image, dockerRun, compose, credentials,
-                insecure));
+                registry, insecure));
         out().println("Image check " + c.id() + " queued");
         long deadline = System.nanoTime() + wait * 1_000_000_000L;
         while (!c.status().equals(ImageCheck.SUCCEEDED) && !c.status().equals(ImageCheck.FAILED)

@@ -9,6 +9,7 @@ CREATE TABLE image_checks (
     image        VARCHAR(512),
     input_sealed ${text}       NOT NULL,
     credential   VARCHAR(63),
+    registry     VARCHAR(255),
     insecure     BOOLEAN       DEFAULT FALSE NOT NULL,
     status       VARCHAR(16)   NOT NULL,
     message      VARCHAR(2000) NOT NULL,

@@ -1,0 +1,148 @@
+package io.kato.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kato.image.testing.OciLayout;
+import io.kato.image.testing.RegistryServer;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * Components from images on the assembled distribution: an image in a private registry
+ * (bearer tokens, a team credential) checked and made a component over REST, a
+ * {@code docker run} line and a compose file over REST and the shell, bad input refused
+ * with the option or the service and field named, and the local runtime refusing to
+ * start an image, naming the kubernetes runtime. Registries are Debian's docker-registry
+ * on loopback, filled by skopeo.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ImageIT extends KatoTestSupport {
+    private static RegistryServer privateRegistry;
+    private static RegistryServer openRegistry;
+    private static String webDigest;
+
+    @Before
+    public void registries() throws Exception {
+        if (privateRegistry != null) {
+            return;
+        }
+        Path dir = Files.createTempDirectory("kato-itest-registry");
+        String arch = System.getProperty("os.arch").equals("aarch64") ? "arm64" : "amd64";
+        OciLayout layout = new OciLayout(dir.resolve("layout"));
+        OciLayout.Image web = layout.image("linux", arch,
+                "{\"ExposedPorts\":{\"8080/tcp\":{}},\"Cmd\":[\"/srv/web\"],\"Env\":[\"MODE=prod\"]}");
+        webDigest = web.digest();
+        layout.tag("1", web);
+        layout.tag("7", layout.image("linux", arch,
+                "{\"ExposedPorts\":{\"6379/tcp\":{}},\"Volumes\":{\"/data\":{}},\"Cmd\":[\"redis-server\"]}"));
+        privateRegistry = RegistryServer.start(dir.resolve("private"), RegistryServer.Mode.TOKEN);
+        privateRegistry.push(layout, "1", "shop/web");
+        openRegistry = RegistryServer.start(dir.resolve("open"), RegistryServer.Mode.OPEN);
+        openRegistry.push(layout, "7", "redis");
+        // Pax Exam runs each test method on its own, class rules included: the registries
+        // serve the whole class and stop with the container's JVM
+        RegistryServer first = privateRegistry;
+        RegistryServer second = openRegistry;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            first.close();
+            second.close();
+        }));
+        assertEquals(201, send("POST", "/api/v1/teams", ADMIN_TOKEN, "{\"name\":\"img\"}", null).statusCode());
+        assertEquals(201, send("POST", "/api/v1/teams/img/apps", ADMIN_TOKEN, "{\"name\":\"shop\"}", null)
+                .statusCode());
+        assertEquals(201, send("POST", "/api/v1/teams/img/credentials", ADMIN_TOKEN, "{\"name\":\"registry\","
+                + "\"type\":\"password\",\"username\":\"" + RegistryServer.USER + "\",\"secret\":\""
+                + RegistryServer.PASSWORD + "\"}", null).statusCode());
+    }
+
+    private static JsonNode awaitCheck(String id) throws Exception {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        waitFor("the image check to end", Duration.ofSeconds(60), () -> {
+            JsonNode c = json(get("/api/v1/teams/img/image-checks/" + id, ADMIN_TOKEN));
+            last.set(c);
+            return c.path("status").asText().matches("succeeded|failed");
+        });
+        return last.get();
+    }
+
+    @Test
+    public void anImageFromAPrivateRegistryBecomesAComponentTheLocalRuntimeWillNotStart() throws Exception {
+        String image = privateRegistry.address() + "/shop/web:1";
+        HttpResponse<String> started = send("POST", "/api/v1/teams/img/image-checks", ADMIN_TOKEN,
+                "{\"image\":\"" + image + "\",\"credentials\":\"registry\",\"insecure\":true}", null);
+        assertEquals(started.body(), 202, started.statusCode());
+        JsonNode check = awaitCheck(json(started).path("id").asText());
+        assertEquals(check.toString(), "succeeded", check.path("status").asText());
+        JsonNode service = check.path("report").path("services").get(0);
+        assertEquals(image + "@" + webDigest, service.path("image").asText());
+        assertEquals(8080, service.path("ports").get(0).path("port").asInt());
+
+        HttpResponse<String> made = send("POST", "/api/v1/teams/img/image-checks/" + check.path("id").asText()
+                + "/components", ADMIN_TOKEN, "{\"app\":\"shop\"}", null);
+        assertEquals(made.body(), 201, made.statusCode());
+        JsonNode component = json(get("/api/v1/teams/img/components/web", ADMIN_TOKEN));
+        assertEquals("image", component.path("sourceKind").asText());
+        JsonNode versions = json(get("/api/v1/teams/img/components/web/versions", ADMIN_TOKEN));
+        assertEquals(image + "@" + webDigest, versions.path("items").get(0).path("artifact").asText());
+
+        HttpResponse<String> start = send("POST", "/api/v1/teams/img/components/web/start", ADMIN_TOKEN, null, null);
+        assertEquals(start.body(), 409, start.statusCode());
+        assertTrue(start.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(start.body(), json(start).path("detail").asText().contains("kubernetes runtime"));
+        assertFalse(json(get("/api/v1/teams/img/components/web", ADMIN_TOKEN)).path("desiredRunning").asBoolean());
+
+        HttpResponse<String> anonymous = send("POST", "/api/v1/teams/img/image-checks", ADMIN_TOKEN,
+                "{\"image\":\"" + image + "\",\"insecure\":true}", null);
+        JsonNode refused = awaitCheck(json(anonymous).path("id").asText());
+        assertEquals("failed", refused.path("status").asText());
+        assertTrue(refused.path("message").asText(), refused.path("message").asText()
+                .contains("add a registry credential"));
+    }
+
+    @Test
+    public void composeAndDockerRunFromRestAndShell() throws Exception {
+        String compose = "services:\\n  cache:\\n    image: " + openRegistry.address() + "/redis:7\\n"
+                + "    environment: {REDIS_PASSWORD: hunter22}\\n  api:\\n    image: " + privateRegistry.address()
+                + "/shop/web:1\\n    ports: ['80:8080']\\n    depends_on: [cache]\\n";
+        HttpResponse<String> bad = send("POST", "/api/v1/teams/img/image-checks", ADMIN_TOKEN,
+                "{\"compose\":\"services:\\n  api: {image: nginx, ports: ['99999:80']}\\n\"}", null);
+        assertEquals(bad.body(), 400, bad.statusCode());
+        assertTrue(bad.body(), bad.body().contains("service 'api', field 'ports[0]'"));
+
+        HttpResponse<String> started = send("POST", "/api/v1/teams/img/image-checks", ADMIN_TOKEN,
+                "{\"compose\":\"" + compose + "\",\"credentials\":\"registry\",\"registry\":\""
+                        + privateRegistry.address() + "\",\"insecure\":true}", null);
+        assertEquals(started.body(), 202, started.statusCode());
+        JsonNode check = awaitCheck(json(started).path("id").asText());
+        assertEquals(check.toString(), "succeeded", check.path("status").asText());
+        assertFalse("secrets are masked", check.toString().contains("hunter22"));
+        JsonNode cache = check.path("report").path("services").get(0);
+        assertEquals("stateful_single", cache.path("deployType").asText());
+        assertEquals("[\"cache\"]", check.path("report").path("services").get(1).path("dependsOn").toString());
+
+        String created = executeCommand("kato:components-from-image img shop " + check.path("id").asText());
+        assertTrue(created, created.contains("Component cache created from " + openRegistry.address()));
+        assertTrue(created, created.contains("Component api created"));
+
+        String shown = executeCommand("kato:image-check --insecure --docker-run \"docker run --name queue -e"
+                + " QUEUE_TOKEN=s3cr3t -p 6380:6379 " + openRegistry.address() + "/redis:7\" img");
+        assertTrue(shown, shown.contains("queue"));
+        assertTrue(shown, shown.contains("6379/tcp"));
+        assertFalse(shown, shown.contains("s3cr3t"));
+        String refused = executeCommand("kato:image-check --docker-run \"docker run --frobnicate x nginx\" img");
+        assertTrue(refused, refused.contains("'--frobnicate' is not a docker run option"));
+    }
+}
