@@ -7,6 +7,8 @@ import static org.junit.Assert.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kato.image.testing.OciLayout;
+import io.kato.image.testing.RegistryServer;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -74,6 +76,23 @@ public class RestartIT {
         assertEquals(201, call("POST", "/api/v1/teams/durable/components", token,
                 "{\"name\":\"api\",\"app\":\"web\",\"env\":[{\"name\":\"PW\",\"value\":\"s3cr3t-value\",\"secret\":true}]}")
                 .statusCode());
+        // an image component: its check (with a password on the docker run line) and its version
+        Path images = Files.createDirectories(home.resolve("../images"));
+        OciLayout layout = new OciLayout(images.resolve("layout"));
+        layout.tag("1", layout.image("linux", System.getProperty("os.arch").equals("aarch64") ? "arm64" : "amd64",
+                "{\"ExposedPorts\":{\"9000/tcp\":{}}}"));
+        String imageCheck;
+        try (RegistryServer registry = RegistryServer.start(images.resolve("registry"), RegistryServer.Mode.OPEN)) {
+            registry.push(layout, "1", "tools/queue");
+            HttpResponse<String> checked = call("POST", "/api/v1/teams/durable/image-checks", token,
+                    "{\"dockerRun\":\"docker run --name queue -e QUEUE_PASSWORD=im4ge-pass " + registry.address()
+                            + "/tools/queue:1\",\"insecure\":true}");
+            assertEquals(checked.body(), 202, checked.statusCode());
+            imageCheck = JSON.readTree(checked.body()).path("id").asText();
+            await(token, "/api/v1/teams/durable/image-checks/" + imageCheck, "status", "succeeded");
+        }
+        assertEquals(201, call("POST", "/api/v1/teams/durable/image-checks/" + imageCheck + "/components", token,
+                "{\"app\":\"web\"}").statusCode());
         stop();
 
         start();
@@ -82,12 +101,22 @@ public class RestartIT {
         assertEquals("PROD", team.path("environment").asText());
         JsonNode component = JSON.readTree(call("GET", "/api/v1/teams/durable/components/api", token, null).body());
         assertEquals("********", component.path("env").get(0).path("value").asText());
+        JsonNode check = JSON.readTree(call("GET", "/api/v1/teams/durable/image-checks/" + imageCheck, token, null)
+                .body());
+        assertEquals("queue", check.path("report").path("services").get(0).path("name").asText());
+        JsonNode queue = JSON.readTree(call("GET", "/api/v1/teams/durable/components/queue", token, null).body());
+        assertEquals("image", queue.path("sourceKind").asText());
+        assertEquals("********", queue.path("env").get(0).path("value").asText());
+        JsonNode versions = JSON.readTree(call("GET", "/api/v1/teams/durable/components/queue/versions", token, null)
+                .body());
+        assertEquals(1, versions.path("total").asInt());
         stop();
 
         String log = Files.readString(home.resolve("data/log/karaf.log"));
         assertTrue(log.contains("bootstrap-token"));
         assertFalse("the token is never logged", log.contains(token));
         assertFalse("secrets are never logged", log.contains("s3cr3t-value"));
+        assertFalse("nor what an image check was given", log.contains("im4ge-pass"));
     }
 
     /** Processes of the probe app the second test runs, by its unusual file name. */
