@@ -1,0 +1,21 @@
+package io.kato.runtime.kubernetes.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** How Kato reaches its cluster and lays components out there ({@code etc/io.kato.runtime.kubernetes.cfg}). */
+@ObjectClassDefinition(name = "Kato kubernetes runtime")
+public @interface KubernetesConfig {
+    @AttributeDefinition(description = "Path of a kubeconfig file; empty: $KUBECONFIG, ~/.kube/config, or the"
+            + " service account when Kato runs in the cluster")
+    String kubeconfig() default "";
+
+    @AttributeDefinition(description = "Context of the kubeconfig to use; empty: its current context")
+    String context() default "";
+
+    @AttributeDefinition(description = "Each team's components go to the namespace <prefix><team>")
+    String namespacePrefix() default "kato-";
+
+    @AttributeDefinition(description = "Storage class of volumes' claims; empty: the cluster's default")
+    String storageClass() default "";
+}

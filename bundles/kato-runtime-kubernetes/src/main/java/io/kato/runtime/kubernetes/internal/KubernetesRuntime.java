@@ -1,0 +1,293 @@
+package io.kato.runtime.kubernetes.internal;
+
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.LogWatch;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.kato.api.build.BuildPlan;
+import io.kato.api.runtime.BuildRequest;
+import io.kato.api.runtime.Deployment;
+import io.kato.api.runtime.LogSink;
+import io.kato.api.runtime.Observation;
+import io.kato.api.runtime.Runtime;
+import io.kato.api.runtime.RuntimeFailure;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs components on a Kubernetes cluster through the Fabric8 client: each team has a
+ * namespace, each component the objects {@link Manifests} renders, applied server-side
+ * with Kato as field manager. What runs is watched (informers on Kato's pods and
+ * workloads), so {@link #observe} reads a local cache and never waits on the cluster.
+ * Registered only when {@code etc/io.kato.runtime.kubernetes.cfg} exists.
+ */
+@Component(service = Runtime.class, configurationPid = "io.kato.runtime.kubernetes",
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = KubernetesConfig.class)
+public class KubernetesRuntime implements Runtime {
+    static final String FIELD_MANAGER = "kato";
+    private static final Logger LOG = LoggerFactory.getLogger(KubernetesRuntime.class);
+    private final KubernetesClient client;
+    private final String namespacePrefix;
+    private final SharedIndexInformer<Pod> pods;
+    private final SharedIndexInformer<io.fabric8.kubernetes.api.model.apps.Deployment> deployments;
+    private final SharedIndexInformer<StatefulSet> statefulSets;
+    private volatile boolean serverSideApply = true;
+
+    @Activate
+    public KubernetesRuntime(KubernetesConfig config) throws IOException {
+        this(new KubernetesClientBuilder().withConfig(clientConfig(config)).build(), config.namespacePrefix());
+    }
+
+    KubernetesRuntime(KubernetesClient client, String namespacePrefix) {
+        this.client = client;
+        this.namespacePrefix = namespacePrefix;
+        // informers keep retrying while the cluster is away; observe then reports what was last seen
+        this.pods = client.pods().inAnyNamespace().withLabel(Manifests.MANAGED_BY, Manifests.KATO).runnableInformer(0);
+        this.deployments = client.apps().deployments().inAnyNamespace().withLabel(Manifests.MANAGED_BY,
+                Manifests.KATO).runnableInformer(0);
+        this.statefulSets = client.apps().statefulSets().inAnyNamespace().withLabel(Manifests.MANAGED_BY,
+                Manifests.KATO).runnableInformer(0);
+        pods.start();
+        deployments.start();
+        statefulSets.start();
+    }
+
+    private static Config clientConfig(KubernetesConfig c) throws IOException {
+        String context = c.context().isBlank() ? null : c.context();
+        if (c.kubeconfig().isBlank()) {
+            return context == null ? Config.autoConfigure(null) : Config.autoConfigure(context);
+        }
+        return Config.fromKubeconfig(context, Files.readString(Path.of(c.kubeconfig())), c.kubeconfig());
+    }
+
+    @Deactivate
+    void close() {
+        pods.close();
+        deployments.close();
+        statefulSets.close();
+        client.close();
+    }
+
+    @Override
+    public String name() {
+        return "kubernetes";
+    }
+
+    @Override
+    public boolean runsImages() {
+        return true;
+    }
+
+    @Override
+    public String build(BuildRequest request, BuildPlan plan, LogSink log) {
+        throw new RuntimeFailure("Builds in the cluster (a build Job from the plan's container recipe) are not"
+                + " available yet: components from images run here; build source on the local runtime");
+    }
+
+    String namespace(String team) {
+        return namespacePrefix + team;
+    }
+
+    @Override
+    public void apply(Deployment d) {
+        String ns = namespace(d.team());
+        try {
+            applyOne(Manifests.namespace(ns, d.team()), null);
+            for (HasMetadata m : Manifests.render(d, ns)) {
+                applyOne(m, ns);
+            }
+        } catch (KubernetesClientException e) {
+            throw new RuntimeFailure(failure("apply component '" + d.name() + "' in namespace " + ns, e), e);
+        }
+    }
+
+    /**
+     * Server-side apply as Kato's field manager, taking over fields others set (Kato's
+     * desired state wins; a field Kato never sets stays theirs). An API server creates a
+     * missing object on apply. One that does not speak apply at all (415: API servers before
+     * 1.16, and Fabric8's mock server) gets create-or-update instead, from then on.
+     */
+    private void applyOne(HasMetadata m, String namespace) {
+        var resource = namespace == null ? client.resource(m) : client.resource(m).inNamespace(namespace);
+        if (serverSideApply) {
+            try {
+                resource.fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 415 && e.getCode() != 404) {
+                    throw e;
+                }
+                if (e.getCode() == 415) {
+                    LOG.info("The cluster does not take server-side apply; Kato creates and updates its objects");
+                    serverSideApply = false;
+                }
+            }
+        }
+        resource.createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
+    }
+
+    @Override
+    public void remove(String componentId) {
+        try {
+            client.apps().deployments().inAnyNamespace().withLabel(Manifests.COMPONENT, componentId).delete();
+            client.apps().statefulSets().inAnyNamespace().withLabel(Manifests.COMPONENT, componentId).delete();
+            client.services().inAnyNamespace().withLabel(Manifests.COMPONENT, componentId).delete();
+            client.secrets().inAnyNamespace().withLabel(Manifests.COMPONENT, componentId).delete();
+        } catch (KubernetesClientException e) {
+            throw new RuntimeFailure(failure("remove component " + componentId, e), e);
+        }
+    }
+
+    /** What the cluster said, as a person can act on it. */
+    private static String failure(String what, KubernetesClientException e) {
+        int code = e.getCode();
+        if (code == 403) {
+            return "The cluster forbids Kato to " + what + ": grant its account rights in that namespace ("
+                    + e.getStatus().getMessage() + ")";
+        }
+        if (code == 0) {
+            return "The cluster cannot be reached to " + what + " (" + e.getMessage() + "): check the kubeconfig and"
+                    + " the network";
+        }
+        return "The cluster refused to " + what + " (" + code + "): " + (e.getStatus() == null ? e.getMessage()
+                : e.getStatus().getMessage());
+    }
+
+    @Override
+    public Observation observe(String componentId) {
+        Optional<PodTemplateSpec> template = workloadTemplate(componentId);
+        List<Observation.Instance> instances = new ArrayList<>();
+        pods.getStore().list().stream()
+                .filter(p -> componentId.equals(p.getMetadata().getLabels().get(Manifests.COMPONENT)))
+                .filter(p -> p.getMetadata().getDeletionTimestamp() == null || isReady(p))
+                .sorted(Comparator.comparing(p -> p.getMetadata().getName()))
+                .forEach(p -> instances.add(instance(p)));
+        if (template.isEmpty() && instances.isEmpty()) {
+            return Observation.absent();
+        }
+        String versionId = template.map(t -> t.getMetadata().getLabels().get(Manifests.VERSION)).orElse(null);
+        long revision = template.map(t -> revision(t.getMetadata().getAnnotations())).orElse(0L);
+        return new Observation(true, versionId, revision, instances);
+    }
+
+    private Optional<PodTemplateSpec> workloadTemplate(String componentId) {
+        return deployments.getStore().list().stream()
+                .filter(d -> componentId.equals(d.getMetadata().getLabels().get(Manifests.COMPONENT)))
+                .map(d -> d.getSpec().getTemplate()).findFirst()
+                .or(() -> statefulSets.getStore().list().stream()
+                        .filter(s -> componentId.equals(s.getMetadata().getLabels().get(Manifests.COMPONENT)))
+                        .map(s -> s.getSpec().getTemplate()).findFirst());
+    }
+
+    private static long revision(Map<String, String> annotations) {
+        try {
+            return annotations == null ? 0 : Long.parseLong(annotations.getOrDefault(Manifests.REVISION, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static boolean isReady(Pod p) {
+        return p.getStatus() != null && p.getStatus().getConditions() != null && p.getStatus().getConditions()
+                .stream().anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True"));
+    }
+
+    private static Observation.Instance instance(Pod p) {
+        var status = p.getStatus();
+        List<ContainerStatus> containers = status == null || status.getContainerStatuses() == null ? List.of()
+                : status.getContainerStatuses();
+        int restarts = containers.stream().mapToInt(c -> c.getRestartCount() == null ? 0 : c.getRestartCount()).sum();
+        boolean alive = status != null && "Running".equals(status.getPhase());
+        boolean ready = alive && isReady(p) && p.getMetadata().getDeletionTimestamp() == null;
+        String ip = status == null ? null : status.getPodIP();
+        Integer port = p.getSpec() == null || p.getSpec().getContainers().isEmpty()
+                || p.getSpec().getContainers().get(0).getPorts() == null
+                || p.getSpec().getContainers().get(0).getPorts().isEmpty() ? null
+                : p.getSpec().getContainers().get(0).getPorts().get(0).getContainerPort();
+        String address = ip == null || port == null ? null : ip + ":" + port;
+        return new Observation.Instance(p.getMetadata().getName(), alive, ready, restarts, address,
+                p.getMetadata().getLabels().get(Manifests.VERSION), revision(p.getMetadata().getAnnotations()),
+                ready ? null : message(status == null ? null : status.getPhase(), containers));
+    }
+
+    /** Why a pod is not ready: its container's waiting reason, or how it last ended. */
+    private static String message(String phase, List<ContainerStatus> containers) {
+        for (ContainerStatus c : containers) {
+            ContainerStateWaiting waiting = c.getState() == null ? null : c.getState().getWaiting();
+            if (waiting != null && waiting.getReason() != null) {
+                return waiting.getReason() + (waiting.getMessage() == null ? "" : ": " + waiting.getMessage());
+            }
+            ContainerStateTerminated last = c.getLastState() == null ? null : c.getLastState().getTerminated();
+            if (last != null) {
+                return "exited with status " + last.getExitCode() + (last.getReason() == null ? ""
+                        : " (" + last.getReason() + ")");
+            }
+        }
+        return phase == null ? "pending" : phase.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public AutoCloseable logs(String componentId, String instance, LogSink sink) {
+        String ns = podNamespace(componentId, instance);
+        LogWatch watch = client.pods().inNamespace(ns).withName(instance).tailingLines(0).watchLog();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(watch.getOutput(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    sink.line(line);
+                }
+            } catch (IOException closed) {
+                // the follower was closed, or the pod went away
+            }
+        }, "kato-pod-log");
+        reader.setDaemon(true);
+        reader.start();
+        return watch::close;
+    }
+
+    @Override
+    public List<String> logTail(String componentId, String instance, int lines) {
+        try {
+            String log = client.pods().inNamespace(podNamespace(componentId, instance)).withName(instance)
+                    .tailingLines(lines).getLog();
+            return log == null || log.isEmpty() ? List.of() : List.of(log.split("\n"));
+        } catch (KubernetesClientException e) {
+            LOG.debug("No log of pod {}: {}", instance, e.getMessage());
+            return List.of();
+        }
+    }
+
+    private String podNamespace(String componentId, String instance) {
+        return pods.getStore().list().stream().filter(p -> p.getMetadata().getName().equals(instance)
+                        && componentId.equals(p.getMetadata().getLabels().get(Manifests.COMPONENT)))
+                .map(p -> p.getMetadata().getNamespace()).findFirst()
+                .orElseThrow(() -> new RuntimeFailure("No instance '" + instance + "' of this component in the"
+                        + " cluster"));
+    }
+}

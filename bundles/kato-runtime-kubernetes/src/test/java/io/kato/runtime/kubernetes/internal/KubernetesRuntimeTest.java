@@ -1,0 +1,153 @@
+package io.kato.runtime.kubernetes.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.kato.api.runtime.Observation;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runtime against Fabric8's mock API server in CRUD mode (objects are stored and
+ * watched as by a real API server; no kubelet runs pods, so a test plays the kubelet by
+ * writing pods with their status).
+ */
+@EnableKubernetesMockClient(crud = true)
+class KubernetesRuntimeTest {
+    static KubernetesClient client;
+    private KubernetesRuntime runtime;
+
+    @BeforeEach
+    void start() {
+        runtime = new KubernetesRuntime(client, "kato-");
+    }
+
+    @AfterEach
+    void stop() {
+        runtime.remove(ManifestsTest.WEB.componentId());
+        runtime.remove(ManifestsTest.DB.componentId());
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static Deployment web() {
+        return client.apps().deployments().inNamespace("kato-shop").withName("web").get();
+    }
+
+    @Test
+    void applyScaleUpgradeStopAndRemove() throws Exception {
+        io.kato.api.runtime.Deployment d = ManifestsTest.WEB;
+        runtime.apply(d);
+        assertEquals("kato", client.namespaces().withName("kato-shop").get().getMetadata().getLabels()
+                .get("app.kubernetes.io/managed-by"));
+        assertEquals(3, web().getSpec().getReplicas());
+        assertEquals("cGE1NQ==", client.secrets().inNamespace("kato-shop").withName("web-env").get().getData()
+                .get("DB_PASSWORD"), "pa55");
+        assertEquals(8080, client.services().inNamespace("kato-shop").withName("web").get().getSpec().getPorts()
+                .get(0).getPort());
+
+        runtime.apply(withInstances(d, 1, d.versionId(), d.revision()));
+        assertEquals(1, web().getSpec().getReplicas(), "scaled");
+        runtime.apply(withInstances(d, 1, "0ther000-0000-4000-8000-000000000009", 5));
+        assertEquals("0ther000-0000-4000-8000-000000000009", web().getSpec().getTemplate().getMetadata().getLabels()
+                .get(Manifests.VERSION), "upgraded: a new pod template rolls out");
+        assertEquals("5", web().getSpec().getTemplate().getMetadata().getAnnotations().get(Manifests.REVISION));
+        await("the workload to be seen", () -> "0ther000-0000-4000-8000-000000000009".equals(
+                runtime.observe(d.componentId()).versionId()));
+        assertEquals(5, runtime.observe(d.componentId()).revision());
+
+        runtime.apply(new io.kato.api.runtime.Deployment(d.componentId(), d.name(), d.team(), d.versionId(),
+                d.artifact(), d.startCommand(), false, 3, d.memoryMb(), d.deployType(), d.ports(), d.env(), d.probes(),
+                d.revision()));
+        assertEquals(0, web().getSpec().getReplicas(), "stopped: kept, with no pods");
+
+        runtime.remove(d.componentId());
+        assertNull(web());
+        assertNull(client.secrets().inNamespace("kato-shop").withName("web-env").get());
+        assertNull(client.services().inNamespace("kato-shop").withName("web").get());
+        await("the removal to be seen", () -> !runtime.observe(d.componentId()).known());
+    }
+
+    @Test
+    void statefulComponentsAreStatefulSets() {
+        runtime.apply(ManifestsTest.DB);
+        var set = client.apps().statefulSets().inNamespace("kato-shop").withName("db").get();
+        assertEquals("db-pods", set.getSpec().getServiceName());
+        assertEquals("None", client.services().inNamespace("kato-shop").withName("db-pods").get().getSpec()
+                .getClusterIP());
+        runtime.remove(ManifestsTest.DB.componentId());
+        assertNull(client.apps().statefulSets().inNamespace("kato-shop").withName("db").get());
+    }
+
+    @Test
+    void podsAreObservedAsInstances() throws Exception {
+        io.kato.api.runtime.Deployment d = ManifestsTest.WEB;
+        runtime.apply(d);
+        Map<String, String> labels = Map.of(Manifests.MANAGED_BY, Manifests.KATO, Manifests.COMPONENT,
+                d.componentId(), Manifests.VERSION, d.versionId());
+        // what a kubelet would report: one pod ready, one crash-looping
+        client.pods().inNamespace("kato-shop").resource(new PodBuilder().withNewMetadata().withName("web-a")
+                .withLabels(labels).withAnnotations(Map.of(Manifests.REVISION, "4")).endMetadata()
+                .withNewSpec().addNewContainer().withName("main").withImage(d.artifact()).addNewPort()
+                .withContainerPort(8080).endPort().endContainer().endSpec()
+                .withNewStatus().withPhase("Running").withPodIP("10.1.0.7").addNewCondition().withType("Ready")
+                .withStatus("True").endCondition().addNewContainerStatus().withName("main").withRestartCount(0)
+                .endContainerStatus().endStatus().build()).create();
+        client.pods().inNamespace("kato-shop").resource(new PodBuilder().withNewMetadata().withName("web-b")
+                .withLabels(labels).withAnnotations(Map.of(Manifests.REVISION, "4")).endMetadata()
+                .withNewSpec().addNewContainer().withName("main").withImage(d.artifact()).endContainer().endSpec()
+                .withNewStatus().withPhase("Running").addNewContainerStatus().withName("main").withRestartCount(4)
+                .withNewState().withNewWaiting().withReason("CrashLoopBackOff").withMessage("back-off 40s")
+                .endWaiting().endState().endContainerStatus().endStatus().build()).create();
+        await("two pods", () -> runtime.observe(d.componentId()).instances().size() == 2);
+        Observation o = runtime.observe(d.componentId());
+        assertEquals(d.versionId(), o.versionId());
+        assertEquals(4, o.revision());
+        Observation.Instance a = o.instances().get(0);
+        assertTrue(a.ready());
+        assertEquals("10.1.0.7:8080", a.address());
+        Observation.Instance b = o.instances().get(1);
+        assertFalse(b.ready());
+        assertEquals(4, b.restarts());
+        assertEquals("CrashLoopBackOff: back-off 40s", b.message());
+        assertEquals(1, o.ready());
+        assertFalse(o.rollingOut());
+        client.pods().inNamespace("kato-shop").withName("web-a").delete();
+        client.pods().inNamespace("kato-shop").withName("web-b").delete();
+    }
+
+    private static io.kato.api.runtime.Deployment withInstances(io.kato.api.runtime.Deployment d, int instances,
+                                                                String versionId, long revision) {
+        return new io.kato.api.runtime.Deployment(d.componentId(), d.name(), d.team(), versionId, d.artifact(),
+                d.startCommand(), true, instances, d.memoryMb(), d.deployType(), d.ports(), d.env(), d.probes(),
+                revision);
+    }
+
+    @Test
+    void runsImagesAndSaysItCannotBuildYet() {
+        assertTrue(runtime.runsImages());
+        assertEquals("kubernetes", runtime.name());
+        var failure = org.junit.jupiter.api.Assertions.assertThrows(io.kato.api.runtime.RuntimeFailure.class,
+                () -> runtime.build(null, null, line -> { }));
+        assertTrue(failure.getMessage().contains("local runtime"), failure.getMessage());
+    }
+}

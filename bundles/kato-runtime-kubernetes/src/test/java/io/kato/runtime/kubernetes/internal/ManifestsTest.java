@@ -1,0 +1,63 @@
+package io.kato.runtime.kubernetes.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.fabric8.kubernetes.api.model.KubernetesListBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.kato.api.build.ProbeSpec;
+import io.kato.api.model.DeployType;
+import io.kato.api.model.Port;
+import io.kato.api.model.Protocol;
+import io.kato.api.runtime.Deployment;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rendering against golden manifests in {@code src/test/resources/golden}: a change to what
+ * Kato asks of a cluster shows as a diff to review. To accept one, run with
+ * {@code -Dkato.golden.write=true} and read the diff before committing it.
+ */
+class ManifestsTest {
+    static final Deployment WEB = new Deployment("c0ffee00-0000-4000-8000-000000000001", "web", "shop",
+            "7e57ab1e-0000-4000-8000-000000000002", "registry.example.org/shop/web:1@sha256:" + "ab".repeat(32),
+            List.of("/srv/web", "--port", "8080"), true, 3, 256, DeployType.STATELESS_MULTIPLE,
+            List.of(new Port(8080, Protocol.HTTP, "WEB", true, true), new Port(9090, Protocol.UDP, "WEB", true, false)),
+            Map.of("GREETING", "hi", "DB_PASSWORD", "pa55"),
+            List.of(new ProbeSpec(ProbeSpec.Purpose.LIVENESS, ProbeSpec.Kind.HTTP, 8080, "/healthz", 5, 10, 2, 1, 3)),
+            4);
+    static final Deployment DB = new Deployment("c0ffee00-0000-4000-8000-000000000003", "db", "shop",
+            "7e57ab1e-0000-4000-8000-000000000004", "postgres:16@sha256:" + "cd".repeat(32), List.of(), false, 1, 512,
+            DeployType.STATEFUL_SINGLE, List.of(new Port(5432, Protocol.TCP, "DB", true, false)),
+            Map.of("POSTGRES_PASSWORD", "pa55"), List.of(), 1);
+
+    @Test
+    void aStatelessComponent() throws IOException {
+        golden("web.yaml", WEB);
+    }
+
+    @Test
+    void aStatefulComponentThatIsStopped() throws IOException {
+        golden("db.yaml", DB);
+    }
+
+    private static void golden(String file, Deployment d) throws IOException {
+        String yaml = new KubernetesSerialization().asYaml(new KubernetesListBuilder()
+                .withItems(Manifests.render(d, "kato-shop")).build());
+        Path source = Path.of("src/test/resources/golden", file);
+        if (Boolean.getBoolean("kato.golden.write")) {
+            Files.writeString(source, yaml);
+        }
+        String expected;
+        try (InputStream in = ManifestsTest.class.getResourceAsStream("/golden/" + file)) {
+            expected = in == null ? "(no golden file " + file + ")" : new String(in.readAllBytes(),
+                    StandardCharsets.UTF_8);
+        }
+        assertEquals(expected, yaml);
+    }
+}
