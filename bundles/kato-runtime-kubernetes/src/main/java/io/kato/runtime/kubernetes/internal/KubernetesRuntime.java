@@ -117,9 +117,18 @@ public class KubernetesRuntime implements Runtime {
     @Override
     public void apply(Deployment d) {
         String ns = namespace(d.team());
+        List<HasMetadata> objects = Manifests.render(d, ns);
+        String digest = Manifests.digest(objects);
+        // A reconcile pass over unchanged components writes nothing: the workload carries the
+        // digest of what was last applied with it, and the informer shows it without a request.
+        if (digest.equals(appliedDigest(d.componentId()))) {
+            return;
+        }
+        HasMetadata workload = objects.get(objects.size() - 1);
+        workload.getMetadata().setAnnotations(Map.of(Manifests.APPLIED, digest));
         try {
             applyOne(Manifests.namespace(ns, d.team()), null);
-            for (HasMetadata m : Manifests.render(d, ns)) {
+            for (HasMetadata m : objects) {
                 applyOne(m, ns);
             }
         } catch (KubernetesClientException e) {
@@ -194,6 +203,18 @@ public class KubernetesRuntime implements Runtime {
         String versionId = template.map(t -> t.getMetadata().getLabels().get(Manifests.VERSION)).orElse(null);
         long revision = template.map(t -> revision(t.getMetadata().getAnnotations())).orElse(0L);
         return new Observation(true, versionId, revision, instances);
+    }
+
+    private String appliedDigest(String componentId) {
+        return deployments.getStore().list().stream()
+                .filter(d -> componentId.equals(d.getMetadata().getLabels().get(Manifests.COMPONENT)))
+                .map(d -> (HasMetadata) d).findFirst()
+                .or(() -> statefulSets.getStore().list().stream()
+                        .filter(s -> componentId.equals(s.getMetadata().getLabels().get(Manifests.COMPONENT)))
+                        .map(s -> (HasMetadata) s).findFirst())
+                .map(w -> w.getMetadata().getAnnotations() == null ? null
+                        : w.getMetadata().getAnnotations().get(Manifests.APPLIED))
+                .orElse(null);
     }
 
     private Optional<PodTemplateSpec> workloadTemplate(String componentId) {

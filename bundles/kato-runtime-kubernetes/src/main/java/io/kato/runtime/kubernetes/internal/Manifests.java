@@ -50,6 +50,10 @@ final class Manifests {
     static final String VERSION = "kato.io/version-id";
     static final String REVISION = "kato.io/revision";
     static final String TEAM = "kato.io/team";
+    /** On the workload: the digest of everything last applied for the component. */
+    static final String APPLIED = "kato.io/applied";
+    private static final io.fabric8.kubernetes.client.utils.KubernetesSerialization JSON =
+            new io.fabric8.kubernetes.client.utils.KubernetesSerialization();
     static final String KATO = "kato";
 
     private Manifests() {
@@ -92,6 +96,17 @@ final class Manifests {
                     .withTemplate(pod).endSpec().build());
         }
         return out;
+    }
+
+    /** A digest of the rendered objects, to tell an unchanged component without asking the cluster. */
+    static String digest(List<HasMetadata> objects) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(JSON.asJson(objects)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Map<String, String> selector(Deployment d) {

@@ -65,6 +65,10 @@ class KubernetesRuntimeTest {
         assertEquals(8080, client.services().inNamespace("kato-shop").withName("web").get().getSpec().getPorts()
                 .get(0).getPort());
 
+        await("the applied workload to be seen", () -> runtime.observe(d.componentId()).known());
+        String resourceVersion = web().getMetadata().getResourceVersion();
+        runtime.apply(d);
+        assertEquals(resourceVersion, web().getMetadata().getResourceVersion(), "unchanged: nothing written");
         runtime.apply(withInstances(d, 1, d.versionId(), d.revision()));
         assertEquals(1, web().getSpec().getReplicas(), "scaled");
         runtime.apply(withInstances(d, 1, "0ther000-0000-4000-8000-000000000009", 5));
