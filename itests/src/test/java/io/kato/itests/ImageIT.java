@@ -113,6 +113,18 @@ public class ImageIT extends KatoTestSupport {
     }
 
     @Test
+    public void theRuntimesAreListedWithTheirHealth() throws Exception {
+        JsonNode runtimes = json(get("/api/v1/runtimes", ADMIN_TOKEN));
+        JsonNode local = runtimes.get(0);
+        assertEquals(runtimes.toString(), "local", local.path("name").asText());
+        assertTrue(local.path("active").asBoolean());
+        assertTrue(local.path("up").asBoolean());
+        assertFalse("the local runtime runs no images", local.path("runsImages").asBoolean());
+        String shell = executeCommand("kato:runtimes");
+        assertTrue(shell, shell.contains("local"));
+    }
+
+    @Test
     public void composeAndDockerRunFromRestAndShell() throws Exception {
         String compose = "services:\\n  cache:\\n    image: " + openRegistry.address() + "/redis:7\\n"
                 + "    environment: {REDIS_PASSWORD: hunter22}\\n  api:\\n    image: " + privateRegistry.address()

@@ -50,6 +50,11 @@ public interface Runtime {
      */
     AutoCloseable logs(String componentId, String instance, LogSink sink);
 
+    /** Whether it can work now; cheap, never blocking on what it runs on. Up unless it says otherwise. */
+    default RuntimeHealth health() {
+        return RuntimeHealth.UP;
+    }
+
     /**
      * Whether it runs components made from container images (their version's artifact is an
      * image reference). A runtime that does not is never asked to: starting such a component

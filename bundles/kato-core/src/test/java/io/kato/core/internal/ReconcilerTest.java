@@ -42,7 +42,7 @@ class ReconcilerTest {
     private final List<Reconciler> started = new ArrayList<>();
 
     /** A runtime that records what it is asked and reports what the test says it observes. */
-    static final class FakeRuntime implements Runtime {
+    static class FakeRuntime implements Runtime {
         final String name;
         final List<Deployment> applied = new ArrayList<>();
         final List<String> removed = new ArrayList<>();

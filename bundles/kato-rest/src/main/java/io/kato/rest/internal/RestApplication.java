@@ -13,6 +13,7 @@ import io.kato.api.service.GatewayRuleService;
 import io.kato.api.service.ImageCheckService;
 import io.kato.api.service.KnownHostService;
 import io.kato.api.service.LanguageRegistry;
+import io.kato.api.service.RuntimeRegistry;
 import io.kato.api.service.SourceCheckService;
 import io.kato.api.service.TeamService;
 import java.util.Hashtable;
@@ -49,9 +50,10 @@ public class RestApplication {
                            @Reference SourceCheckService checks, @Reference CredentialService credentials,
                            @Reference KnownHostService knownHosts, @Reference BuildService builds,
                            @Reference RouteTable routes, @Reference GatewayRuleService rules,
-                           @Reference CertificateService certificates, @Reference ImageCheckService images) {
+                           @Reference CertificateService certificates, @Reference ImageCheckService images,
+                           @Reference RuntimeRegistry runtimes) {
         ResourceConfig config = resourceConfig(teams, apps, components, events, access, languages, checks,
-                credentials, knownHosts, builds, routes, rules, certificates, images);
+                credentials, knownHosts, builds, routes, rules, certificates, images, runtimes);
         // Jersey looks up its injection manager through the context class loader: make it this bundle's.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -73,7 +75,7 @@ public class RestApplication {
                                          SourceCheckService checks, CredentialService credentials,
                                          KnownHostService knownHosts, BuildService builds, RouteTable routes,
                                          GatewayRuleService rules, CertificateService certificates,
-                                         ImageCheckService images) {
+                                         ImageCheckService images, RuntimeRegistry runtimes) {
         ResourceConfig config = new ResourceConfig();
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
@@ -85,7 +87,7 @@ public class RestApplication {
         config.register(new ProblemMappers.BadJson());
         config.register(new ProblemMappers.Web());
         config.register(new ProblemMappers.Unexpected());
-        config.register(new SystemResource(languages, new OpenApi(RESOURCES)));
+        config.register(new SystemResource(languages, runtimes, new OpenApi(RESOURCES)));
         config.register(new TeamsResource(teams, events));
         config.register(new AppsResource(apps, components));
         config.register(new ComponentsResource(components, builds, routes));

@@ -4,6 +4,7 @@ import io.kato.api.Actor;
 import io.kato.api.model.Role;
 import io.kato.api.service.LanguageRegistry;
 import io.kato.api.service.LanguageRegistry.LanguageInfo;
+import io.kato.api.service.RuntimeRegistry;
 import java.util.List;
 import java.util.Map;
 import javax.ws.rs.GET;
@@ -18,11 +19,20 @@ import javax.ws.rs.core.SecurityContext;
 @Produces(MediaType.APPLICATION_JSON)
 public class SystemResource {
     private final LanguageRegistry languages;
+    private final RuntimeRegistry runtimes;
     private final OpenApi openApi;
 
-    SystemResource(LanguageRegistry languages, OpenApi openApi) {
+    SystemResource(LanguageRegistry languages, RuntimeRegistry runtimes, OpenApi openApi) {
         this.languages = languages;
+        this.runtimes = runtimes;
         this.openApi = openApi;
+    }
+
+    /** The runtimes this server has, the active one first, and whether each can work now. */
+    @GET
+    @Path("runtimes")
+    public List<RuntimeRegistry.RuntimeInfo> runtimes() {
+        return runtimes.runtimes();
     }
 
     /** Up when the API answers: it is only registered once the store and core services are. */

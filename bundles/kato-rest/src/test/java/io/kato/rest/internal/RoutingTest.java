@@ -71,7 +71,8 @@ class RoutingTest {
                 recorder(KnownHostService.class), recorder(BuildService.class),
                 recorder(io.kato.api.gateway.RouteTable.class), recorder(io.kato.api.service.GatewayRuleService.class),
                 recorder(io.kato.api.service.CertificateService.class),
-                recorder(io.kato.api.service.ImageCheckService.class)));
+                recorder(io.kato.api.service.ImageCheckService.class),
+                recorder(io.kato.api.service.RuntimeRegistry.class)));
         ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
                 URI.create("http://localhost/api/" + path), method, new Anonymous(), new MapPropertiesDelegate(),
                 null);

@@ -19,6 +19,7 @@ import io.kato.api.runtime.Deployment;
 import io.kato.api.runtime.LogSink;
 import io.kato.api.runtime.Observation;
 import io.kato.api.runtime.Runtime;
+import io.kato.api.runtime.RuntimeHealth;
 import io.kato.api.runtime.RuntimeFailure;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -57,15 +58,22 @@ public class KubernetesRuntime implements Runtime {
     private final SharedIndexInformer<Pod> pods;
     private final SharedIndexInformer<io.fabric8.kubernetes.api.model.apps.Deployment> deployments;
     private final SharedIndexInformer<StatefulSet> statefulSets;
+    private final boolean ownsClient;
     private volatile boolean serverSideApply = true;
 
     @Activate
     public KubernetesRuntime(KubernetesConfig config) throws IOException {
-        this(new KubernetesClientBuilder().withConfig(clientConfig(config)).build(), config.namespacePrefix());
+        this(new KubernetesClientBuilder().withConfig(clientConfig(config)).build(), config.namespacePrefix(), true);
     }
 
+    /** On a client of the caller's, which it keeps (tests, benchmarks). */
     KubernetesRuntime(KubernetesClient client, String namespacePrefix) {
+        this(client, namespacePrefix, false);
+    }
+
+    private KubernetesRuntime(KubernetesClient client, String namespacePrefix, boolean ownsClient) {
         this.client = client;
+        this.ownsClient = ownsClient;
         this.namespacePrefix = namespacePrefix;
         // informers keep retrying while the cluster is away; observe then reports what was last seen
         this.pods = client.pods().inAnyNamespace().withLabel(Manifests.MANAGED_BY, Manifests.KATO).runnableInformer(0);
@@ -80,10 +88,11 @@ public class KubernetesRuntime implements Runtime {
 
     private static Config clientConfig(KubernetesConfig c) throws IOException {
         String context = c.context().isBlank() ? null : c.context();
-        if (c.kubeconfig().isBlank()) {
-            return context == null ? Config.autoConfigure(null) : Config.autoConfigure(context);
-        }
-        return Config.fromKubeconfig(context, Files.readString(Path.of(c.kubeconfig())), c.kubeconfig());
+        Config config = c.kubeconfig().isBlank() ? Config.autoConfigure(context)
+                : Config.fromKubeconfig(context, Files.readString(Path.of(c.kubeconfig())), c.kubeconfig());
+        // the reconciler comes back every pass: a request need not retry for long on its own
+        config.setRequestRetryBackoffLimit(2);
+        return config;
     }
 
     @Deactivate
@@ -91,12 +100,24 @@ public class KubernetesRuntime implements Runtime {
         pods.close();
         deployments.close();
         statefulSets.close();
-        client.close();
+        if (ownsClient) {
+            client.close();
+        }
     }
 
     @Override
     public String name() {
         return "kubernetes";
+    }
+
+    /** Up while the watch on Kato's pods stands; the informers retry on their own when it drops. */
+    @Override
+    public RuntimeHealth health() {
+        if (pods.isWatching()) {
+            return RuntimeHealth.UP;
+        }
+        return new RuntimeHealth(false, "Not watching the cluster at " + client.getMasterUrl() + ": it cannot be"
+                + " reached or refuses Kato's account (retrying); components show as unknown meanwhile");
     }
 
     @Override
@@ -180,9 +201,14 @@ public class KubernetesRuntime implements Runtime {
             return "The cluster forbids Kato to " + what + ": grant its account rights in that namespace ("
                     + e.getStatus().getMessage() + ")";
         }
-        if (code == 0) {
-            return "The cluster cannot be reached to " + what + " (" + e.getMessage() + "): check the kubeconfig and"
-                    + " the network";
+        if (code <= 0) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            return "The cluster cannot be reached to " + what + " (" + root.getClass().getSimpleName()
+                    + (root.getMessage() == null ? "" : ": " + root.getMessage()) + "): check the kubeconfig and the"
+                    + " network; the reconciler tries again";
         }
         return "The cluster refused to " + what + " (" + code + "): " + (e.getStatus() == null ? e.getMessage()
                 : e.getStatus().getMessage());

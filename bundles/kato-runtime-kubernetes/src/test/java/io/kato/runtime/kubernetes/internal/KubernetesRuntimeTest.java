@@ -37,6 +37,30 @@ class KubernetesRuntimeTest {
     void stop() {
         runtime.remove(ManifestsTest.WEB.componentId());
         runtime.remove(ManifestsTest.DB.componentId());
+        runtime.close();
+    }
+
+    @Test
+    void anUnreachableClusterIsDownNotAnError() throws Exception {
+        int closed;
+        try (var s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        KubernetesClient away = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
+                new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl("http://127.0.0.1:" + closed)
+                        .withRequestTimeout(500).withConnectionTimeout(500).withRequestRetryBackoffLimit(0).build())
+                .build();
+        KubernetesRuntime lost = new KubernetesRuntime(away, "kato-");
+        try {
+            assertFalse(lost.health().up());
+            assertTrue(lost.health().message().contains("cannot be reached"), lost.health().message());
+            assertFalse(lost.observe(ManifestsTest.WEB.componentId()).known(), "nothing seen, nothing thrown");
+            var failure = org.junit.jupiter.api.Assertions.assertThrows(io.kato.api.runtime.RuntimeFailure.class,
+                    () -> lost.apply(ManifestsTest.WEB));
+            assertTrue(failure.getMessage().contains("cannot be reached"), failure.getMessage());
+        } finally {
+            lost.close();
+        }
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
@@ -147,7 +171,8 @@ class KubernetesRuntimeTest {
     }
 
     @Test
-    void runsImagesAndSaysItCannotBuildYet() {
+    void runsImagesAndSaysItCannotBuildYet() throws Exception {
+        await("the watch", () -> runtime.health().up());
         assertTrue(runtime.runsImages());
         assertEquals("kubernetes", runtime.name());
         var failure = org.junit.jupiter.api.Assertions.assertThrows(io.kato.api.runtime.RuntimeFailure.class,
