@@ -111,7 +111,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
         int instances = ComponentSpecs.instances("instances", draft.instances(), 1);
         int memory = ComponentSpecs.memory("memoryMb", draft.memoryMb(), DEFAULT_MEMORY_MB);
         String taken = "Component '" + name + "' already exists in team '" + team + "': choose another name";
-        return tx(() -> taken, tx -> {
+        return routing(tx(() -> taken, tx -> {
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
             App app = AppServiceImpl.find(tx, t, draft.app());
             ComponentRows rows = new ComponentRows(tx);
@@ -127,7 +127,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
                     draft.deployType() == null ? DeployType.STATELESS_MULTIPLE : draft.deployType(),
                     ports.isEmpty() && origin != null ? origin.ports() : ports,
                     env.isEmpty() && origin != null ? origin.env() : env);
-        }).masked();
+        }).masked());
     }
 
     @Override
@@ -135,7 +135,8 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
         if (app == null || app.isBlank()) {
             throw ValidationException.of("app", "is required: the application the components belong to");
         }
-        return tx(() -> "A component with one of the modules' names already exists in team '" + team + "'", tx -> {
+        return routing(tx(() -> "A component with one of the modules' names already exists in team '" + team + "'",
+                tx -> {
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
             App a = AppServiceImpl.find(tx, t, app);
             List<Component> created = new ArrayList<>();
@@ -150,7 +151,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
                         .masked());
             }
             return created;
-        });
+        }));
     }
 
     @Override
@@ -159,7 +160,8 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
         if (app == null || app.isBlank()) {
             throw ValidationException.of("app", "is required: the application the components belong to");
         }
-        return tx(() -> "A component with one of the services' names already exists in team '" + team + "'", tx -> {
+        return routing(tx(() -> "A component with one of the services' names already exists in team '" + team + "'",
+                tx -> {
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
             App a = AppServiceImpl.find(tx, t, app);
             ImageCheckRows.Row check = ImageCheckServiceImpl.find(tx, t, imageCheckId);
@@ -187,8 +189,8 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
                             + "': rename or delete it, or create only the other services");
                 }
                 // the report keeps secret values sealed; insert seals what it is given
-                List<EnvVar> env = s.env().stream().map(e -> new EnvVar(e.name(), secrets.open(e), e.scope(),
-                        e.secret())).toList();
+                List<EnvVar> env = ComponentSpecs.envs(s.env().stream().map(e -> new EnvVar(e.name(),
+                        secrets.open(e), e.scope(), e.secret())).toList());
                 ImageReference ref = ImageReference.parse(s.image());
                 FromCheck origin = new FromCheck(new ComponentSource("image", s.image(), null, null, check.id()), null,
                         ComponentSpecs.ports(s.ports(), s.name()), env);
@@ -208,7 +210,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
                 created.add(c.masked());
             }
             return created;
-        });
+        }));
     }
 
     /** Writes a new component (secrets sealed) and its record; the caller holds the transaction. */
@@ -268,22 +270,22 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
     @Override
     public Component putPort(Actor actor, String team, String component, Port port, Long expectedVersion) {
         Port valid = ComponentSpecs.port("port", port, component == null ? "port" : component);
-        return change(actor, team, component, expectedVersion, "put-port", c -> {
+        return routing(change(actor, team, component, expectedVersion, "put-port", c -> {
             List<Port> ports = new ArrayList<>(c.ports().stream().filter(p -> p.port() != valid.port()).toList());
             ports.add(valid);
             ports.sort(Comparator.comparingInt(Port::port));
             return c.withPortsAndEnv(ports, c.env());
-        });
+        }));
     }
 
     @Override
     public Component removePort(Actor actor, String team, String component, int port, Long expectedVersion) {
-        return change(actor, team, component, expectedVersion, "remove-port", c -> {
+        return routing(change(actor, team, component, expectedVersion, "remove-port", c -> {
             if (c.ports().stream().noneMatch(p -> p.port() == port)) {
                 throw new NotFoundException("Component '" + component + "' has no port " + port);
             }
             return c.withPortsAndEnv(c.ports().stream().filter(p -> p.port() != port).toList(), c.env());
-        });
+        }));
     }
 
     @Override
@@ -660,6 +662,28 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
         Reconciler r = reconciler;
         if (r != null) {
             r.soon();
+        }
+    }
+
+    /** Components or their ports changed: the gateway's table is told, rather than waiting for its next read. */
+    private <T> T routing(T result) {
+        GatewayRoutes r = routes;
+        if (r != null) {
+            r.changed();
+        }
+        return result;
+    }
+
+    private volatile GatewayRoutes routes;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindRoutes(GatewayRoutes r) {
+        routes = r;
+    }
+
+    void unbindRoutes(GatewayRoutes r) {
+        if (routes == r) {
+            routes = null;
         }
     }
 

@@ -80,6 +80,8 @@ public class GatewayRoutes implements RouteTable {
     private volatile Config config;
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of());
     private final AtomicLong lastRefresh = new AtomicLong(System.nanoTime() - MISS_REFRESH_NANOS);
+    /** Set when this node changed a component or rule since the last refresh began. */
+    private final java.util.concurrent.atomic.AtomicBoolean stale = new java.util.concurrent.atomic.AtomicBoolean();
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
             JobServiceImpl.named("kato-routes"));
 
@@ -116,8 +118,18 @@ public class GatewayRoutes implements RouteTable {
         }
     }
 
+    /**
+     * Says a component or rule changed here: the next request for a host the table does not
+     * know rebuilds it at once, whatever the rate limit of such rebuilds (a component made a
+     * moment ago answers at once; hosts nobody made still cost at most two rebuilds a second).
+     */
+    void changed() {
+        stale.set(true);
+    }
+
     /** Rebuilds the host map from the store. */
     void refresh() {
+        stale.set(false); // a change committed after this point sets it again
         lastRefresh.set(System.nanoTime());
         Map<String, Target> hosts = new HashMap<>();
         Map<String, Target> byTeamAndName = new HashMap<>();
@@ -210,7 +222,8 @@ public class GatewayRoutes implements RouteTable {
         Snapshot s = snapshot;
         if (!s.defaults().containsKey(name) && !s.rules().containsKey(name)) {
             long last = lastRefresh.get();
-            if (System.nanoTime() - last > MISS_REFRESH_NANOS && lastRefresh.compareAndSet(last, System.nanoTime())) {
+            if (stale.get() || System.nanoTime() - last > MISS_REFRESH_NANOS
+                    && lastRefresh.compareAndSet(last, System.nanoTime())) {
                 refreshQuietly(); // a component made a moment ago answers without waiting for the next refresh
                 s = snapshot;
             }

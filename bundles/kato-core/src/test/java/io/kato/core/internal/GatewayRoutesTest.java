@@ -152,6 +152,15 @@ class GatewayRoutesTest {
     }
 
     @Test
+    void aComponentMadeAMomentAgoAnswersAtOnce() {
+        components.bindRoutes(routes);
+        routes.refresh(); // so the next unknown host may not rebuild the table for half a second, but for a change
+        components.create(admin, "shop", new ComponentDraft("fresh", "web", null, null, null, null, null,
+                List.of(new Port(80, Protocol.HTTP, null, false, true)), null, null, null));
+        assertTrue(routes.route("fresh-shop.localhost", "/", h -> null).isPresent());
+    }
+
+    @Test
     void rulesSplitByWeightMatchHeadersAndPathsAndWinOverDefaults() {
         rules.create(admin, "shop", new RuleDraft("Shop.Example.org", "/api/", null,
                 List.of(new GatewayRule.Backend("web", 90), new GatewayRule.Backend("web-next", 10))));
