@@ -216,16 +216,21 @@ public final class Compose {
                 String field = "ports[" + i++ + "]";
                 if (item.isObject()) {
                     JsonNode target = item.get("target");
-                    if (target == null || !target.canConvertToInt()) {
+                    if (target == null || !target.asText().matches("[0-9]{1,5}")) {
                         throw new SpecException(where(field) + ": the long syntax needs 'target', the container's"
                                 + " port");
                     }
                     String text = target.asText();
                     int container = Specs.portNumber(text, text, where(field));
                     JsonNode published = item.get("published");
-                    Integer host = published == null || published.isNull() ? null
-                            : Specs.portNumber(published.asText().replaceAll("-.*", ""), published.asText(),
-                            where(field));
+                    String hostText = published == null || published.isNull() ? null
+                            : interpolate(published.asText(), field).replaceAll("-.*", "");
+                    if (hostText != null && !hostText.isEmpty() && !hostText.matches("[0-9]{1,5}")) {
+                        throw new SpecException(where(field) + ": 'published' must be a port number, was '"
+                                + published.asText() + "'");
+                    }
+                    Integer host = hostText == null || hostText.isEmpty() ? null
+                            : Specs.portNumber(hostText, published.asText(), where(field));
                     JsonNode protocol = item.get("protocol");
                     ports.add(new ContainerSpec.PortMapping(container, host,
                             protocol == null ? "tcp" : protocol.asText()));

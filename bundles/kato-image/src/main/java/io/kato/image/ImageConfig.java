@@ -8,10 +8,10 @@ import java.util.Map;
  * image configuration a component takes over, and the digest that pins the exact image.
  *
  * @param reference    the image as asked for, pinned to {@code digest}
- * @param digest       the digest of the manifest that was read (for a multi-platform image,
- *                     the platform's manifest)
+ * @param digest       the digest of the manifest asked for (for a multi-platform image, its
+ *                     index: every platform pulls its own)
  * @param os           e.g. linux
- * @param architecture e.g. amd64
+ * @param architecture e.g. amd64: the platform whose configuration was read (this machine's)
  * @param env          the image's environment ({@code ENV})
  * @param exposedPorts the ports it declares ({@code EXPOSE}), host port null
  * @param volumes      the paths it declares as volumes ({@code VOLUME})

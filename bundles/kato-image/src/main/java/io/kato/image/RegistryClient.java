@@ -58,6 +58,8 @@ public final class RegistryClient {
     private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
     private final Duration timeout;
     private final String architecture;
+    private final HttpClient checkedClient;
+    private final HttpClient insecureClient;
 
     /** Credentials for one registry; never shown or logged. */
     public record Auth(String username, String password) {
@@ -72,6 +74,11 @@ public final class RegistryClient {
      */
     public RegistryClient(Duration timeout) {
         this.timeout = timeout;
+        // two clients for every check: each JDK client keeps a selector thread while it lives
+        this.checkedClient = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.insecureClient = HttpClient.newBuilder().connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).sslContext(trustingAll()).build();
         String arch = System.getProperty("os.arch", "amd64").toLowerCase(Locale.ROOT);
         this.architecture = arch.equals("x86_64") || arch.equals("amd64") ? "amd64"
                 : arch.equals("aarch64") || arch.equals("arm64") ? "arm64" : arch;
@@ -88,13 +95,13 @@ public final class RegistryClient {
         Fetched manifest = s.manifest(ref.manifestReference());
         JsonNode body = manifest.json();
         String type = mediaType(manifest, body);
+        // A multi-platform image stays pinned to its index, so a cluster of another architecture
+        // than this server's still pulls its own; the configuration is read from this machine's.
         String digest = manifest.digest();
         if (type.contains("manifest.list") || type.contains("image.index")) {
-            String chosen = platform(ref, body);
-            manifest = s.manifest(chosen);
+            manifest = s.manifest(platform(ref, body));
             body = manifest.json();
             type = mediaType(manifest, body);
-            digest = chosen;
         }
         if (type.startsWith("application/vnd.docker.distribution.manifest.v1")
                 || body.path("schemaVersion").asInt() == 1) {
@@ -207,12 +214,7 @@ public final class RegistryClient {
             this.ref = ref;
             this.auth = auth;
             this.unchecked = unchecked;
-            HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(timeout)
-                    .followRedirects(HttpClient.Redirect.NEVER);
-            if (unchecked) {
-                b.sslContext(trustingAll());
-            }
-            this.client = b.build();
+            this.client = unchecked ? insecureClient : checkedClient;
         }
 
         Fetched manifest(String reference) throws RegistryException {
@@ -238,8 +240,10 @@ public final class RegistryClient {
                     break;
                 }
                 URI next = uri.resolve(location);
-                // blob storage behind a redirect gets no registry credentials
-                r = send(next, accept, next.getHost() != null && next.getHost().equals(uri.getHost()));
+                // blob storage behind a redirect gets no registry credentials, nor does plain HTTP
+                boolean sameOrigin = java.util.Objects.equals(next.getScheme(), uri.getScheme())
+                        && java.util.Objects.equals(next.getHost(), uri.getHost()) && next.getPort() == uri.getPort();
+                r = send(next, accept, sameOrigin);
                 uri = next;
             }
             int status = r.statusCode();
@@ -392,7 +396,27 @@ public final class RegistryClient {
 
         private byte[] read(HttpResponse<InputStream> r, int max) throws RegistryException {
             try (InputStream in = r.body()) {
-                byte[] bytes = in.readNBytes(max + 1);
+                // the request's timeout ends with the headers: a body that stalls is cut off here
+                java.util.concurrent.CompletableFuture<byte[]> body = java.util.concurrent.CompletableFuture
+                        .supplyAsync(() -> {
+                            try {
+                                return in.readNBytes(max + 1);
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        });
+                byte[] bytes;
+                try {
+                    bytes = body.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new RegistryException(RegistryException.Kind.UNREACHABLE, "Registry '" + ref.registry()
+                            + "' stopped sending within " + timeout.toSeconds() + " s");
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw unreachable(e.getCause() instanceof Exception x ? x : e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RegistryException(RegistryException.Kind.UNREACHABLE, "Interrupted");
+                }
                 if (bytes.length > max) {
                     throw new RegistryException(RegistryException.Kind.INVALID, "Registry '" + ref.registry()
                             + "' sent more than " + max / (1024 * 1024) + " MiB where a manifest or configuration"

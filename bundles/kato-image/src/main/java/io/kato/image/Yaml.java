@@ -44,12 +44,19 @@ final class Yaml {
         } catch (YAMLException e) {
             throw new SpecException("The compose file is not valid YAML: " + e.getMessage());
         }
-        return root == null ? null : convert(root, new IdentityHashMap<>(), 0);
+        return root == null ? null : convert(root, new IdentityHashMap<>(), 0, new int[1]);
     }
 
-    private static JsonNode convert(Node node, Map<Node, Boolean> path, int depth) {
+    /** Aliases are copied where used: a chain of them could multiply a small file into billions of nodes. */
+    private static final int MAX_NODES = 200_000;
+
+    private static JsonNode convert(Node node, Map<Node, Boolean> path, int depth, int[] count) {
         if (depth > 64 || path.containsKey(node)) {
             throw new SpecException("The compose file nests too deep or refers to itself through an alias");
+        }
+        if (++count[0] > MAX_NODES) {
+            throw new SpecException("The compose file expands to more than " + MAX_NODES + " values through its"
+                    + " aliases: write it out without nesting them");
         }
         if (node instanceof ScalarNode s) {
             Tag tag = s.getTag();
@@ -70,14 +77,14 @@ final class Yaml {
         try {
             if (node instanceof SequenceNode seq) {
                 var array = NODES.arrayNode();
-                seq.getValue().forEach(item -> array.add(convert(item, path, depth + 1)));
+                seq.getValue().forEach(item -> array.add(convert(item, path, depth + 1, count)));
                 return array;
             }
             MappingNode map = (MappingNode) node;
             ObjectNode object = NODES.objectNode();
             for (NodeTuple t : map.getValue()) {
                 String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : String.valueOf(t.getKeyNode());
-                object.set(key, convert(t.getValueNode(), path, depth + 1));
+                object.set(key, convert(t.getValueNode(), path, depth + 1, count));
             }
             return object;
         } finally {

@@ -157,6 +157,12 @@ class ComposeTest {
             "web:\\n  image: nginx| no 'services:'",
             "services:\\n  web: {image: nginx\\n  db: x| not valid YAML (line",
             "''| empty or not a mapping",
+            "services:\\n  web: {image: nginx, ports: [{target: 80, published: 'x'}]}| service 'web', field"
+                    + " 'ports[0]': 'published' must be a port number",
+            "a: &a [1,1,1,1,1,1,1,1,1,1]\\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]"
+                    + "\\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]"
+                    + "\\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\\nservices: {}|"
+                    + " expands to more than",
     })
     void badFilesNameTheServiceAndField(String yaml, String expected) {
         SpecException e = assertThrows(SpecException.class, () -> Compose.parse(yaml.replace("\\n", "\n"), Map.of()));

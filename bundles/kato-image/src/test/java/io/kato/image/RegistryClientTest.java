@@ -100,11 +100,13 @@ class RegistryClientTest {
     @Test
     void aMultiPlatformIndexGivesThisMachinesLinuxImage() throws Exception {
         ImageConfig c = client.inspect(ImageReference.parse(token.address() + "/kato/web:multi"), user(), true);
-        assertEquals(amd64.digest(), c.digest());
-        assertEquals(List.of("/app/run"), c.entrypoint());
+        assertEquals(indexDigest, c.digest(), "pinned to the index: a cluster of any architecture pulls its own");
+        assertEquals(List.of("/app/run"), c.entrypoint(), "the configuration of this machine's platform");
+        assertEquals(ARCH, c.architecture());
         ImageConfig pinned = client.inspect(ImageReference.parse(token.address() + "/kato/web@" + indexDigest),
                 user(), true);
-        assertEquals(amd64.digest(), pinned.digest(), "an index asked for by digest");
+        assertEquals(indexDigest, pinned.digest(), "an index asked for by digest");
+        assertEquals(List.of("/app/run"), pinned.entrypoint());
         RegistryException none = assertThrows(RegistryException.class, () -> client.inspect(
                 ImageReference.parse(open.address() + "/web:windows-only"), null, true));
         assertEquals(RegistryException.Kind.INVALID, none.kind());

@@ -127,8 +127,11 @@ public class GatewayRoutes implements RouteTable {
         stale.set(true);
     }
 
-    /** Rebuilds the host map from the store. */
-    void refresh() {
+    /**
+     * Rebuilds the host map from the store. One at a time: a slower rebuild that started
+     * earlier must not publish its older table over a newer one.
+     */
+    synchronized void refresh() {
         stale.set(false); // a change committed after this point sets it again
         lastRefresh.set(System.nanoTime());
         Map<String, Target> hosts = new HashMap<>();

@@ -88,6 +88,7 @@ public class ImageCheckJob implements JobHandler {
         specs.forEach(s -> names.put(s.name() == null ? "" : s.name(), ImageInputs.componentName(s)));
         List<ImageReport.Service> services = new ArrayList<>();
         for (ContainerSpec spec : specs) {
+            context.heartbeat(); // a compose file's images are read one after the other: keep the job's lease
             ImageReference ref = ImageReference.parse(spec.image());
             boolean withCredential = auth != null && ref.registry().equals(check.registry());
             context.log("Reading " + ref + (withCredential ? " with credential '" + check.credential() + "'" : ""));

@@ -66,7 +66,8 @@ public class ImageCheckServiceImpl extends ServiceSupport implements ImageCheckS
             Instant now = now();
             String id = Rows.newId();
             String eventId = Rows.newId();
-            String target = input.image() != null ? input.image() : input.kind();
+            String target = input.image() == null ? input.kind()
+                    : input.image().length() <= 200 ? input.image() : input.image().substring(0, 199) + "…";
             new EventRows(tx).insert(new Event(eventId, t.id(), "image-check", target, JOB_KIND, actor.name(),
                     EventStatus.RUNNING, "image check queued", now, null));
             ImageCheckRows.Row row = new ImageCheckRows.Row(id, t.id(), input.kind(), input.image(), sealed,

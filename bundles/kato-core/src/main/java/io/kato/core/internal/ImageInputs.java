@@ -90,8 +90,9 @@ final class ImageInputs {
 
     /**
      * The registry the check's credential goes to, and only there: the one the user named,
-     * else the first image's registry other than Docker Hub (a compose file's own images
-     * next to public ones), else Docker Hub. Null without a credential.
+     * else the one registry other than Docker Hub the images are on (a compose file's own
+     * images next to public ones), else Docker Hub; with several such registries the user
+     * must name one. Null without a credential.
      */
     static String credentialRegistry(Parsed input, String credentials, String named) {
         List<String> registries = input.specs().stream().map(s -> ImageReference.parse(s.image()).registry())
@@ -104,8 +105,12 @@ final class ImageInputs {
             return null;
         }
         if (named == null) {
-            return registries.stream().filter(r -> !r.equals(ImageReference.DOCKER_HUB)).findFirst()
-                    .orElse(ImageReference.DOCKER_HUB);
+            List<String> own = registries.stream().filter(r -> !r.equals(ImageReference.DOCKER_HUB)).toList();
+            if (own.size() > 1) {
+                throw ValidationException.of("registry", "is needed: the images are on " + own + ", so say which"
+                        + " one the credential is for");
+            }
+            return own.isEmpty() ? ImageReference.DOCKER_HUB : own.get(0);
         }
         String registry = named.trim().toLowerCase(Locale.ROOT);
         if (!registry.matches("(?:[a-z0-9-]+(?:\\.[a-z0-9-]+)*|\\[[0-9a-f:]+])(?::[0-9]{1,5})?")) {

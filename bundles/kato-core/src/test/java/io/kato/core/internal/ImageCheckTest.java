@@ -161,7 +161,10 @@ class ImageCheckTest {
                       - POSTGRES_PASSWORD=pa55word
                     mem_limit: 512m
                 """.formatted(privateRegistry.address(), openRegistry.address());
-        ImageCheck c = run(new ImageCheckRequest(null, null, compose, "registry", null, true));
+        ValidationException which = assertThrows(ValidationException.class, () -> checks.start(admin, "shop",
+                new ImageCheckRequest(null, null, compose, "registry", null, true)));
+        assertTrue(which.getMessage().contains("say which one the credential is for"), which.getMessage());
+        ImageCheck c = run(new ImageCheckRequest(null, null, compose, "registry", privateRegistry.address(), true));
         assertEquals(ImageCheck.SUCCEEDED, c.status(), c.message());
         assertNull(c.image(), "a compose file may hold passwords: it is not shown again");
         ImageReport.Service web = c.report().services().get(0);
