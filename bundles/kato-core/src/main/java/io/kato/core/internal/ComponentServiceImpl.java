@@ -645,9 +645,14 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
     /** The component, when the instance name can be one of its instances ({@code <component>-<n>}). */
     private Component instanceOf(Actor actor, String team, String component, String instance) {
         Component c = get(actor, team, component);
-        if (instance == null || !instance.matches(java.util.regex.Pattern.quote(c.name()) + "-[0-9]{1,9}")) {
-            throw new NotFoundException("Component '" + component + "' has no instance '" + instance + "': its"
-                    + " instances are named " + c.name() + "-0, " + c.name() + "-1, ... (see its runningInstances)");
+        // the local runtime's names (kept for an instance that stopped: its log stays), or one
+        // the runtime shows now (a pod's); never a free-form name, which a runtime may use in a path
+        boolean named = instance != null && (instance.matches(java.util.regex.Pattern.quote(c.name()) + "-[0-9]{1,9}")
+                || runtimes.active().map(r -> r.observe(c.id()).instances().stream()
+                        .anyMatch(i -> i.id().equals(instance))).orElse(false));
+        if (!named) {
+            throw new NotFoundException("Component '" + component + "' has no instance '" + instance + "': see its"
+                    + " runningInstances for their names");
         }
         return c;
     }

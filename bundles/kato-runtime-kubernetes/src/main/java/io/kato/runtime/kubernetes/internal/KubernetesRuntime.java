@@ -152,6 +152,7 @@ public class KubernetesRuntime implements Runtime {
             for (HasMetadata m : objects) {
                 applyOne(m, ns);
             }
+            pruneOthers(d.componentId(), objects);
         } catch (KubernetesClientException e) {
             throw new RuntimeFailure(failure("apply component '" + d.name() + "' in namespace " + ns, e), e);
         }
@@ -180,6 +181,27 @@ public class KubernetesRuntime implements Runtime {
             }
         }
         resource.createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
+    }
+
+    /**
+     * Deletes the component's objects that were not just rendered: a Deployment left behind
+     * when it became stateful (or the other way round), a Service when its last port went.
+     */
+    private void pruneOthers(String componentId, List<HasMetadata> kept) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        kept.forEach(m -> names.add(m.getKind() + "/" + m.getMetadata().getName()));
+        List<HasMetadata> present = new ArrayList<>();
+        present.addAll(client.apps().deployments().inAnyNamespace().withLabel(Manifests.COMPONENT, componentId)
+                .list().getItems());
+        present.addAll(client.apps().statefulSets().inAnyNamespace().withLabel(Manifests.COMPONENT, componentId)
+                .list().getItems());
+        present.addAll(client.services().inAnyNamespace().withLabel(Manifests.COMPONENT, componentId).list()
+                .getItems());
+        for (HasMetadata m : present) {
+            if (!names.contains(m.getKind() + "/" + m.getMetadata().getName())) {
+                client.resource(m).delete();
+            }
+        }
     }
 
     @Override
@@ -324,7 +346,7 @@ public class KubernetesRuntime implements Runtime {
             String log = client.pods().inNamespace(podNamespace(componentId, instance)).withName(instance)
                     .tailingLines(lines).getLog();
             return log == null || log.isEmpty() ? List.of() : List.of(log.split("\n"));
-        } catch (KubernetesClientException e) {
+        } catch (KubernetesClientException | RuntimeFailure e) {
             LOG.debug("No log of pod {}: {}", instance, e.getMessage());
             return List.of();
         }

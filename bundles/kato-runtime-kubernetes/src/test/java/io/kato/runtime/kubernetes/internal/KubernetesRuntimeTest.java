@@ -116,6 +116,19 @@ class KubernetesRuntimeTest {
     }
 
     @Test
+    void aComponentThatBecomesStatefulLeavesNoDeploymentBehind() {
+        io.kato.api.runtime.Deployment d = ManifestsTest.WEB;
+        runtime.apply(d);
+        runtime.apply(new io.kato.api.runtime.Deployment(d.componentId(), d.name(), d.team(), d.versionId(),
+                d.artifact(), d.startCommand(), true, 1, d.memoryMb(), io.kato.api.model.DeployType.STATEFUL_SINGLE,
+                List.of(), d.env(), d.probes(), d.revision()));
+        assertNull(web(), "the Deployment went with the change");
+        assertEquals(1, client.apps().statefulSets().inNamespace("kato-shop").withName("web").get().getSpec()
+                .getReplicas());
+        assertNull(client.services().inNamespace("kato-shop").withName("web").get(), "no ports, no Service");
+    }
+
+    @Test
     void statefulComponentsAreStatefulSets() {
         runtime.apply(ManifestsTest.DB);
         var set = client.apps().statefulSets().inNamespace("kato-shop").withName("db").get();
