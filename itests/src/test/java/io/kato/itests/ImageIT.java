@@ -68,6 +68,12 @@ public class ImageIT extends KatoTestSupport {
                 + RegistryServer.PASSWORD + "\"}", null).statusCode());
     }
 
+    private Object service(String type) {
+        org.osgi.framework.ServiceReference<?> ref = bundleContext.getServiceReference(type);
+        assertTrue("no " + type, ref != null);
+        return bundleContext.getService(ref);
+    }
+
     private static JsonNode awaitCheck(String id) throws Exception {
         AtomicReference<JsonNode> last = new AtomicReference<>();
         waitFor("the image check to end", Duration.ofSeconds(60), () -> {
@@ -122,6 +128,40 @@ public class ImageIT extends KatoTestSupport {
         assertFalse("the local runtime runs no images", local.path("runsImages").asBoolean());
         String shell = executeCommand("kato:runtimes");
         assertTrue(shell, shell.contains("local"));
+    }
+
+    @Test
+    public void theKubernetesRuntimeInstallsAndSaysWhenItsClusterIsAway() throws Exception {
+        Path kubeconfig = Files.createTempFile("kato-itest-kubeconfig", ".yaml");
+        Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\nclusters:\n- name: away\n  cluster:\n"
+                + "    server: http://127.0.0.1:" + freePort() + "\ncontexts:\n- name: away\n  context:\n"
+                + "    cluster: away\n    user: kato\ncurrent-context: away\nusers:\n- name: kato\n  user:\n"
+                + "    token: itest-token\n");
+        // as an operator would with feature:install and config:edit (the test's shell session has
+        // no operator's roles for those commands), through the same services
+        Object features = service("org.apache.karaf.features.FeaturesService");
+        features.getClass().getMethod("installFeature", String.class).invoke(features, "kato-kubernetes");
+        Object configAdmin = service("org.osgi.service.cm.ConfigurationAdmin");
+        Object configuration = configAdmin.getClass().getMethod("getConfiguration", String.class, String.class)
+                .invoke(configAdmin, "io.kato.runtime.kubernetes", null);
+        java.util.Hashtable<String, Object> properties = new java.util.Hashtable<>();
+        properties.put("kubeconfig", kubeconfig.toString());
+        configuration.getClass().getMethod("update", java.util.Dictionary.class).invoke(configuration, properties);
+        AtomicReference<JsonNode> kubernetes = new AtomicReference<>();
+        waitFor("the kubernetes runtime to register", Duration.ofSeconds(90), () -> {
+            for (JsonNode r : json(get("/api/v1/runtimes", ADMIN_TOKEN))) {
+                if (r.path("name").asText().equals("kubernetes")) {
+                    kubernetes.set(r);
+                    return true;
+                }
+            }
+            return false;
+        });
+        JsonNode k = kubernetes.get();
+        assertFalse("local stays the active one", k.path("active").asBoolean());
+        assertTrue(k.path("runsImages").asBoolean());
+        assertFalse(k.toString(), k.path("up").asBoolean());
+        assertTrue(k.toString(), k.path("message").asText().contains("cannot be reached"));
     }
 
     @Test
