@@ -76,7 +76,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
                     latest.flatMap(b -> rows.build(b.id())).map(BuildRows.Build::status).orElse(null), building);
         });
         boolean building = builds.building();
-        Observation seen = runtimes.active().map(r -> r.observe(c.id())).orElse(null);
+        Observation seen = runtimes.activeAndUp().map(r -> r.observe(c.id())).orElse(null);
         return ComponentStates.derive(new ComponentStates.Facts(c.desiredRunning(), c.instances(), builds.hasVersion(),
                 Build.FAILED.equals(builds.status()),
                 building ? ComponentStates.Operation.BUILDING : ComponentStates.Operation.NONE, seen));

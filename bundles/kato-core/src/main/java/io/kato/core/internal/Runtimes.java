@@ -55,6 +55,14 @@ public class Runtimes implements RuntimeRegistry {
         return Optional.ofNullable(byName.get(active));
     }
 
+    /**
+     * The active runtime when it can work now: what a runtime that lost its backend (a
+     * cluster out of reach) observes is stale, so components show as unknown meanwhile.
+     */
+    Optional<Runtime> activeAndUp() {
+        return active().filter(r -> health(r).up());
+    }
+
     String activeName() {
         return active;
     }
