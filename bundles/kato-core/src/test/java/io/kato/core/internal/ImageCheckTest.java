@@ -42,8 +42,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Image checks end to end in the core, against real registries on loopback: a private one
  * with bearer tokens and an open one, filled by skopeo. KATO_TEST_REGISTRY=skip leaves them out.
+ * The components made run on the kubernetes runtime against Fabric8's mock API server.
  */
+@io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient(crud = true)
 class ImageCheckTest {
+    static io.fabric8.kubernetes.client.KubernetesClient kubernetes;
     @TempDir
     static Path registries;
     private static RegistryServer privateRegistry;
@@ -142,6 +145,39 @@ class ImageCheckTest {
         ConflictException twice = assertThrows(ConflictException.class,
                 () -> components.createFromImages(admin, "shop", c.id(), "web", null));
         assertTrue(twice.getMessage().contains("already exists"), twice.getMessage());
+    }
+
+    @Test
+    void anImageComponentStartsScalesAndStopsOnTheKubernetesRuntime() {
+        ImageCheck c = run(new ImageCheckRequest(openRegistry.address() + "/postgres:16", null, null, null, null,
+                true));
+        assertEquals(ImageCheck.SUCCEEDED, c.status(), c.message());
+        Runtimes onCluster = new Runtimes("kubernetes");
+        onCluster.addRuntime(io.kato.runtime.kubernetes.internal.KubernetesRuntimes.onClient(kubernetes));
+        ComponentServiceImpl cluster = new ComponentServiceImpl(store, secrets, onCluster, Clock.systemUTC());
+        cluster.createFromImages(admin, "shop", c.id(), "web", null);
+        Reconciler reconciler = new Reconciler(store, onCluster, new Deployments(store, secrets)::of);
+
+        cluster.start(admin, "shop", "postgres");
+        assertEquals(1, reconciler.reconcileAll());
+        var set = kubernetes.apps().statefulSets().inNamespace("kato-shop").withName("postgres").get();
+        assertEquals(1, set.getSpec().getReplicas(), "a database image runs as a StatefulSet");
+        assertEquals(openRegistry.address() + "/postgres:16@" + c.report().services().get(0).digest(),
+                set.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
+        assertEquals(List.of("docker-entrypoint.sh", "postgres"),
+                set.getSpec().getTemplate().getSpec().getContainers().get(0).getCommand());
+
+        cluster.scale(admin, "shop", "postgres", 2, 1024);
+        reconciler.reconcileAll();
+        set = kubernetes.apps().statefulSets().inNamespace("kato-shop").withName("postgres").get();
+        assertEquals(2, set.getSpec().getReplicas());
+        assertEquals("1024Mi", set.getSpec().getTemplate().getSpec().getContainers().get(0).getResources()
+                .getLimits().get("memory").toString());
+
+        cluster.stop(admin, "shop", "postgres");
+        reconciler.reconcileAll();
+        assertNull(kubernetes.apps().statefulSets().inNamespace("kato-shop").withName("postgres").get(),
+                "stopped: the runtime holds nothing for it (the core's contract for a stopped component)");
     }
 
     @Test
