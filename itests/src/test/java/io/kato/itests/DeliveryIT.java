@@ -105,12 +105,9 @@ public class DeliveryIT extends KatoTestSupport {
     private static void component(String name, Path repo, int port, String app) throws Exception {
         JsonNode check = json(send("POST", "/api/v1/teams/dlv/source-checks", ADMIN_TOKEN,
                 "{\"url\":\"" + repo.toUri() + "\"}", null));
-        AtomicReference<JsonNode> done = new AtomicReference<>();
-        waitFor("the check", Duration.ofSeconds(60), () -> {
-            done.set(json(get("/api/v1/teams/dlv/source-checks/" + check.path("id").asText(), ADMIN_TOKEN)));
-            return done.get().path("status").asText().matches("succeeded|failed");
-        });
-        assertEquals(done.get().toString(), "succeeded", done.get().path("status").asText());
+        JsonNode done = awaitEnded("the check", "/api/v1/teams/dlv/source-checks/" + check.path("id").asText(),
+                Duration.ofSeconds(60));
+        assertEquals(done.toString(), "succeeded", done.path("status").asText());
         HttpResponse<String> made = send("POST", "/api/v1/teams/dlv/components", ADMIN_TOKEN, "{\"name\":\"" + name
                 + "\",\"app\":\"" + app + "\",\"fromCheck\":\"" + check.path("id").asText() + "\",\"ports\":[{\"port\":"
                 + port + ",\"outer\":true}]}", null);
@@ -123,14 +120,11 @@ public class DeliveryIT extends KatoTestSupport {
                 "", null);
         assertEquals(started.body(), 202, started.statusCode());
         String id = json(started).path("id").asText();
-        AtomicReference<JsonNode> b = new AtomicReference<>();
-        waitFor("the build of " + name, Duration.ofSeconds(seconds), () -> {
-            b.set(json(get("/api/v1/teams/dlv/components/" + name + "/builds/" + id, ADMIN_TOKEN)));
-            return b.get().path("status").asText().matches("succeeded|failed");
-        });
+        JsonNode b = awaitEnded("the build of " + name, "/api/v1/teams/dlv/components/" + name + "/builds/" + id,
+                Duration.ofSeconds(seconds));
         String log = get("/api/v1/teams/dlv/events/" + id + "/log", ADMIN_TOKEN).body();
-        assertEquals(b.get() + "\n" + log, "succeeded", b.get().path("status").asText());
-        return b.get();
+        assertEquals(b + "\n" + log, "succeeded", b.path("status").asText());
+        return b;
     }
 
     /** Posts an operation and waits for its event to end; returns the ended event. */
@@ -424,11 +418,8 @@ public class DeliveryIT extends KatoTestSupport {
                 "main.go", "package main\n\nfunc main() {}\n")), 8080);
         String id = json(send("POST", "/api/v1/teams/dlv/components/gosvc/build", ADMIN_TOKEN, "", null)).path("id")
                 .asText();
-        AtomicReference<JsonNode> b = new AtomicReference<>();
-        waitFor("the go build", Duration.ofSeconds(120), () -> {
-            b.set(json(get("/api/v1/teams/dlv/components/gosvc/builds/" + id, ADMIN_TOKEN)));
-            return b.get().path("status").asText().matches("succeeded|failed");
-        });
+        JsonNode b = awaitEnded("the go build", "/api/v1/teams/dlv/components/gosvc/builds/" + id,
+                Duration.ofSeconds(120));
         // A build that would take a minute, cancelled from the shell: its step is killed, it ends cancelled.
         component("slow", repository(Map.of("package.json", "{\"name\":\"slow\",\"version\":\"1.0.0\","
                 + "\"scripts\":{\"build\":\"node -e \\\"setTimeout(() => {}, 60000)\\\"\",\"start\":\"node -e 1\"}}")),
@@ -446,11 +437,11 @@ public class DeliveryIT extends KatoTestSupport {
 
         boolean hostHasGo = new ProcessBuilder("sh", "-c", "command -v go").start().waitFor() == 0;
         if (hostHasGo) {
-            assertEquals(b.get().toString(), "succeeded", b.get().path("status").asText());
+            assertEquals(b.toString(), "succeeded", b.path("status").asText());
         } else {
-            assertEquals("failed", b.get().path("status").asText());
-            assertTrue(b.get().toString(), b.get().path("message").asText().contains("does not have")
-                    && b.get().path("message").asText().contains("go"));
+            assertEquals("failed", b.path("status").asText());
+            assertTrue(b.toString(), b.path("message").asText().contains("does not have")
+                    && b.path("message").asText().contains("go"));
         }
     }
 

@@ -75,13 +75,7 @@ public class ImageIT extends KatoTestSupport {
     }
 
     private static JsonNode awaitCheck(String id) throws Exception {
-        AtomicReference<JsonNode> last = new AtomicReference<>();
-        waitFor("the image check to end", Duration.ofSeconds(60), () -> {
-            JsonNode c = json(get("/api/v1/teams/img/image-checks/" + id, ADMIN_TOKEN));
-            last.set(c);
-            return c.path("status").asText().matches("succeeded|failed");
-        });
-        return last.get();
+        return awaitEnded("the image check to end", "/api/v1/teams/img/image-checks/" + id, Duration.ofSeconds(60));
     }
 
     @Test

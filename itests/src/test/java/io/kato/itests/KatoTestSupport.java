@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
@@ -135,6 +136,16 @@ public abstract class KatoTestSupport {
             out.flush();
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Polls a check, build or event resource until its status is succeeded or failed; returns its last state. */
+    protected static JsonNode awaitEnded(String what, String path, Duration timeout) throws Exception {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        waitFor(what, timeout, () -> {
+            last.set(json(get(path, ADMIN_TOKEN)));
+            return last.get().path("status").asText().matches("succeeded|failed");
+        });
+        return last.get();
     }
 
     protected static void waitFor(String what, Duration timeout, Callable<Boolean> condition) throws Exception {

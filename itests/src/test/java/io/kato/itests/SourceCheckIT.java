@@ -67,13 +67,7 @@ public class SourceCheckIT extends KatoTestSupport {
     }
 
     private JsonNode awaitCheck(String id) throws Exception {
-        AtomicReference<JsonNode> last = new AtomicReference<>();
-        waitFor("the check to end", Duration.ofSeconds(60), () -> {
-            JsonNode c = json(get("/api/v1/teams/src/source-checks/" + id, ADMIN_TOKEN));
-            last.set(c);
-            return c.path("status").asText().matches("succeeded|failed");
-        });
-        return last.get();
+        return awaitEnded("the check to end", "/api/v1/teams/src/source-checks/" + id, Duration.ofSeconds(60));
     }
 
     @Test
@@ -308,13 +302,10 @@ public class SourceCheckIT extends KatoTestSupport {
             assertEquals(started.body(), 202, started.statusCode());
             String id = json(started).path("id").asText();
             assertTrue(started.headers().firstValue("Location").orElse("").endsWith("/events/" + id));
-            AtomicReference<JsonNode> build = new AtomicReference<>();
-            waitFor("the build to end", Duration.ofSeconds(60), () -> {
-                build.set(json(get("/api/v1/teams/src/components/site/builds/" + id, ADMIN_TOKEN)));
-                return build.get().path("status").asText().matches("succeeded|failed");
-            });
-            assertEquals(build.get().toString(), "succeeded", build.get().path("status").asText());
-            assertEquals("version " + expected, build.get().path("message").asText());
+            JsonNode build = awaitEnded("the build to end", "/api/v1/teams/src/components/site/builds/" + id,
+                    Duration.ofSeconds(60));
+            assertEquals(build.toString(), "succeeded", build.path("status").asText());
+            assertEquals("version " + expected, build.path("message").asText());
         }
         JsonNode versions = json(get("/api/v1/teams/src/components/site/versions", ADMIN_TOKEN));
         assertEquals(2, versions.path("total").asInt());

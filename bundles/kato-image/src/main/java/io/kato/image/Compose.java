@@ -143,12 +143,7 @@ public final class Compose {
             Map<String, String> env = environment();
             List<ContainerSpec.PortMapping> ports = ports();
             List<ContainerSpec.VolumeMount> volumes = volumes();
-            for (ContainerSpec.VolumeMount v : volumes) {
-                if (v.hostPath()) {
-                    warnings.add("volume " + v.source() + ":" + v.target() + ": a host folder cannot come along; Kato"
-                            + " gives the component an empty volume at " + v.target());
-                }
-            }
+            Specs.hostPathWarnings(volumes, warnings);
             return new ContainerSpec(name, image, env, ports, volumes, memory(), words("entrypoint"),
                     words("command"), text("user"), text("working_dir"), dependsOn(), warnings);
         }

@@ -132,12 +132,7 @@ public final class DockerRun {
         String image = words.get(i++);
         ImageReference.parse(image); // a clear error now rather than at the registry
         List<String> command = i < words.size() ? List.copyOf(words.subList(i, words.size())) : null;
-        for (ContainerSpec.VolumeMount v : volumes) {
-            if (v.hostPath()) {
-                warnings.add("volume " + v.source() + ":" + v.target() + ": a host folder cannot come along; Kato"
-                        + " gives the component an empty volume at " + v.target());
-            }
-        }
+        Specs.hostPathWarnings(volumes, warnings);
         return new ContainerSpec(name, image, env, ports, volumes, memory, entrypoint, command, user, workdir,
                 List.of(), warnings);
     }

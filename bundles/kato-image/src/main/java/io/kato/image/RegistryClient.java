@@ -289,8 +289,7 @@ public final class RegistryClient {
             } catch (SSLException e) {
                 if (unchecked && scheme.equals("https") && !(e instanceof SSLHandshakeException
                         && String.valueOf(e.getMessage()).contains("certificate"))) {
-                    scheme = "http"; // an insecure registry that speaks plain HTTP
-                    return send(URI.create(uri.toString().replaceFirst("^https:", "http:")), accept, withAuth);
+                    return overPlainHttp(uri, accept, withAuth);
                 }
                 throw new RegistryException(RegistryException.Kind.UNTRUSTED, "Registry '" + ref.registry()
                         + "' could not be reached over TLS (" + e.getMessage() + "): if it uses a self-signed"
@@ -302,8 +301,7 @@ public final class RegistryClient {
                         + "' did not answer within " + timeout.toSeconds() + " s");
             } catch (IOException e) {
                 if (unchecked && scheme.equals("https") && String.valueOf(e.getMessage()).contains("HTTP/1.1")) {
-                    scheme = "http";
-                    return send(URI.create(uri.toString().replaceFirst("^https:", "http:")), accept, withAuth);
+                    return overPlainHttp(uri, accept, withAuth);
                 }
                 throw unreachable(e);
             } catch (InterruptedException e) {
@@ -311,6 +309,13 @@ public final class RegistryClient {
                 throw new RegistryException(RegistryException.Kind.UNREACHABLE, "Interrupted while asking registry '"
                         + ref.registry() + "'");
             }
+        }
+
+        /** An insecure registry that speaks plain HTTP: this request and the session's next ones go so. */
+        private HttpResponse<InputStream> overPlainHttp(URI uri, String accept, boolean withAuth)
+                throws RegistryException {
+            scheme = "http";
+            return send(URI.create(uri.toString().replaceFirst("^https:", "http:")), accept, withAuth);
         }
 
         private RegistryException unreachable(Exception e) {

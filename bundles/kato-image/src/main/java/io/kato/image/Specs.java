@@ -1,5 +1,6 @@
 package io.kato.image;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -125,6 +126,16 @@ final class Specs {
         }
         boolean readOnly = mode != null && java.util.Arrays.asList(mode.split(",")).contains("ro");
         return new ContainerSpec.VolumeMount(source, target, readOnly);
+    }
+
+    /** What cannot come along of the mounts: host folders (Kato gives an empty volume there instead). */
+    static void hostPathWarnings(List<ContainerSpec.VolumeMount> volumes, List<String> warnings) {
+        for (ContainerSpec.VolumeMount v : volumes) {
+            if (v.hostPath()) {
+                warnings.add("volume " + v.source() + ":" + v.target() + ": a host folder cannot come along; Kato"
+                        + " gives the component an empty volume at " + v.target());
+            }
+        }
     }
 
     /** An environment variable name as a shell would accept it. */

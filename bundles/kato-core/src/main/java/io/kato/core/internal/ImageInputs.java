@@ -24,7 +24,11 @@ final class ImageInputs {
     static final int MAX_COMPOSE = 256 * 1024;
 
     /** The input read: its kind, its text (sealed before it is stored), and one spec per container. */
-    record Parsed(String kind, String text, String image, List<ContainerSpec> specs) {
+    record Parsed(String kind, String text, List<ContainerSpec> specs) {
+        /** The reference as given, for a check of one image; null for the kinds whose text is not shown. */
+        String image() {
+            return kind.equals(ImageCheck.IMAGE) ? text : null;
+        }
     }
 
     private ImageInputs() {
@@ -85,7 +89,7 @@ final class ImageInputs {
                         + " one");
             }
         }
-        return new Parsed(kind, text, kind.equals(ImageCheck.IMAGE) ? text : null, specs);
+        return new Parsed(kind, text, specs);
     }
 
     /**

@@ -142,7 +142,8 @@ public class KubernetesRuntime implements Runtime {
         String digest = Manifests.digest(objects);
         // A reconcile pass over unchanged components writes nothing: the workload carries the
         // digest of what was last applied with it, and the informer shows it without a request.
-        if (digest.equals(appliedDigest(d.componentId()))) {
+        if (workload(d.componentId()).map(w -> w.annotations() == null ? null : w.annotations().get(Manifests.APPLIED))
+                .filter(digest::equals).isPresent()) {
             return;
         }
         HasMetadata workload = objects.get(objects.size() - 1);
@@ -238,10 +239,10 @@ public class KubernetesRuntime implements Runtime {
 
     @Override
     public Observation observe(String componentId) {
-        Optional<PodTemplateSpec> template = workloadTemplate(componentId);
+        Optional<PodTemplateSpec> template = workload(componentId).map(Workload::template);
         List<Observation.Instance> instances = new ArrayList<>();
         pods.getStore().list().stream()
-                .filter(p -> componentId.equals(p.getMetadata().getLabels().get(Manifests.COMPONENT)))
+                .filter(p -> ownedBy(p, componentId))
                 .filter(p -> p.getMetadata().getDeletionTimestamp() == null || isReady(p))
                 .sorted(Comparator.comparing(p -> p.getMetadata().getName()))
                 .forEach(p -> instances.add(instance(p)));
@@ -253,25 +254,20 @@ public class KubernetesRuntime implements Runtime {
         return new Observation(true, versionId, revision, instances);
     }
 
-    private String appliedDigest(String componentId) {
-        return deployments.getStore().list().stream()
-                .filter(d -> componentId.equals(d.getMetadata().getLabels().get(Manifests.COMPONENT)))
-                .map(d -> (HasMetadata) d).findFirst()
-                .or(() -> statefulSets.getStore().list().stream()
-                        .filter(s -> componentId.equals(s.getMetadata().getLabels().get(Manifests.COMPONENT)))
-                        .map(s -> (HasMetadata) s).findFirst())
-                .map(w -> w.getMetadata().getAnnotations() == null ? null
-                        : w.getMetadata().getAnnotations().get(Manifests.APPLIED))
-                .orElse(null);
+    /** The component's Deployment or StatefulSet as the informers last saw it. */
+    private record Workload(Map<String, String> annotations, PodTemplateSpec template) {
     }
 
-    private Optional<PodTemplateSpec> workloadTemplate(String componentId) {
-        return deployments.getStore().list().stream()
-                .filter(d -> componentId.equals(d.getMetadata().getLabels().get(Manifests.COMPONENT)))
-                .map(d -> d.getSpec().getTemplate()).findFirst()
-                .or(() -> statefulSets.getStore().list().stream()
-                        .filter(s -> componentId.equals(s.getMetadata().getLabels().get(Manifests.COMPONENT)))
-                        .map(s -> s.getSpec().getTemplate()).findFirst());
+    private Optional<Workload> workload(String componentId) {
+        return deployments.getStore().list().stream().filter(d -> ownedBy(d, componentId))
+                .map(d -> new Workload(d.getMetadata().getAnnotations(), d.getSpec().getTemplate())).findFirst()
+                .or(() -> statefulSets.getStore().list().stream().filter(w -> ownedBy(w, componentId))
+                        .map(w -> new Workload(w.getMetadata().getAnnotations(), w.getSpec().getTemplate()))
+                        .findFirst());
+    }
+
+    private static boolean ownedBy(HasMetadata m, String componentId) {
+        return componentId.equals(m.getMetadata().getLabels().get(Manifests.COMPONENT));
     }
 
     private static long revision(Map<String, String> annotations) {
@@ -354,7 +350,7 @@ public class KubernetesRuntime implements Runtime {
 
     private String podNamespace(String componentId, String instance) {
         return pods.getStore().list().stream().filter(p -> p.getMetadata().getName().equals(instance)
-                        && componentId.equals(p.getMetadata().getLabels().get(Manifests.COMPONENT)))
+                        && ownedBy(p, componentId))
                 .map(p -> p.getMetadata().getNamespace()).findFirst()
                 .orElseThrow(() -> new RuntimeFailure("No instance '" + instance + "' of this component in the"
                         + " cluster"));
