@@ -98,10 +98,32 @@ public final class ComponentRows {
         return tx.count("SELECT COUNT(*) FROM components WHERE src_kind = ? AND src_url = ?", kind, url);
     }
 
+    /**
+     * Deletes the component and its children, and notes it for the runtime to drop what it
+     * still holds (volumes): see {@link #pendingPurges}.
+     */
     public boolean delete(String id, long expectedVersion) {
         deleteChildren(id);
+        for (String table : List.of("component_probes", "component_volumes", "component_autoscaling")) {
+            tx.update("DELETE FROM " + table + " WHERE component_id = ?", id);
+        }
         new BuildRows(tx).deleteFor(id);
-        return tx.update("DELETE FROM components WHERE id = ? AND version = ?", id, expectedVersion) == 1;
+        if (tx.update("DELETE FROM components WHERE id = ? AND version = ?", id, expectedVersion) != 1) {
+            return false;
+        }
+        tx.update("INSERT INTO component_purges (component_id, deleted_at) VALUES (?, ?)", id, java.time.Instant.now());
+        return true;
+    }
+
+    /** Deleted components whose runtime data is not dropped yet, oldest first. */
+    public List<String> pendingPurges(int limit) {
+        return tx.query("SELECT component_id FROM component_purges ORDER BY deleted_at" + Rows.page(0, limit),
+                rs -> rs.getString(1));
+    }
+
+    /** The runtime dropped what it held for the deleted component. */
+    public void purged(String id) {
+        tx.update("DELETE FROM component_purges WHERE component_id = ?", id);
     }
 
     /** The component's probes as stored (a JSON array), or null when it has none. */
@@ -119,8 +141,8 @@ public final class ComponentRows {
         }
     }
 
+    /** The ports and env vars, which {@link #update} rewrites; the component's other children stay. */
     private void deleteChildren(String id) {
-        tx.update("DELETE FROM component_probes WHERE component_id = ?", id);
         tx.update("DELETE FROM component_ports WHERE component_id = ?", id);
         tx.update("DELETE FROM component_env WHERE component_id = ?", id);
     }

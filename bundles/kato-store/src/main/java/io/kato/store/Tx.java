@@ -35,5 +35,6 @@ public interface Tx {
     record Null(int sqlType) {
         public static final Null TEXT = new Null(java.sql.Types.VARCHAR);
         public static final Null TIMESTAMP = new Null(java.sql.Types.TIMESTAMP);
+        public static final Null INTEGER = new Null(java.sql.Types.INTEGER);
     }
 }

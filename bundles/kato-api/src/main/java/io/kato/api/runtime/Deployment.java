@@ -1,10 +1,13 @@
 package io.kato.api.runtime;
 
 import io.kato.api.build.ProbeSpec;
+import io.kato.api.model.Autoscaling;
 import io.kato.api.model.DeployType;
 import io.kato.api.model.Port;
+import io.kato.api.model.Volume;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The desired state of one component as the runtime must realise it.
@@ -26,10 +29,28 @@ import java.util.Map;
  * @param revision     counts the component's restarts, upgrades and rollbacks: instances
  *                     of another version or revision are replaced, rolling (a new one
  *                     ready before an old one stops)
+ * @param secretEnv    the names in {@code env} whose values are secret (a runtime keeps
+ *                     them apart from plain values where it can)
+ * @param volumes      storage and config files the instances see; a runtime keeps a
+ *                     volume's data when the component stops ({@link Runtime#remove}) and
+ *                     drops it only with the component ({@link Runtime#purge})
+ * @param autoscaling  the instance range to keep by load, or null for exactly {@code instances}
+ * @param routes       where users reach the component from outside, for runtimes whose
+ *                     own edge routes them (a cluster's ingress); Kato's gateway does not need them
  */
 public record Deployment(String componentId, String name, String team, String versionId, String artifact,
                          List<String> startCommand, boolean running, int instances, int memoryMb,
-                         DeployType deployType, List<Port> ports, Map<String, String> env, List<ProbeSpec> probes, long revision) {
+                         DeployType deployType, List<Port> ports, Map<String, String> env, List<ProbeSpec> probes,
+                         long revision, Set<String> secretEnv, List<Volume> volumes, Autoscaling autoscaling,
+                         List<Route> routes) {
+    /** A deployment with no secrets, volumes, autoscaling or routes. */
+    public Deployment(String componentId, String name, String team, String versionId, String artifact,
+                      List<String> startCommand, boolean running, int instances, int memoryMb, DeployType deployType,
+                      List<Port> ports, Map<String, String> env, List<ProbeSpec> probes, long revision) {
+        this(componentId, name, team, versionId, artifact, startCommand, running, instances, memoryMb, deployType,
+                ports, env, probes, revision, Set.of(), List.of(), null, List.of());
+    }
+
     /** A deployment at revision 0. */
     public Deployment(String componentId, String name, String team, String versionId, String artifact,
                       List<String> startCommand, boolean running, int instances, int memoryMb, DeployType deployType,
@@ -43,5 +64,45 @@ public record Deployment(String componentId, String name, String team, String ve
         ports = List.copyOf(ports);
         env = Map.copyOf(env);
         probes = List.copyOf(probes);
+        secretEnv = Set.copyOf(secretEnv);
+        volumes = List.copyOf(volumes);
+        routes = List.copyOf(routes);
+    }
+
+    /** The same deployment with these secret names, volumes, autoscaling rule and routes. */
+    public Deployment with(Set<String> newSecretEnv, List<Volume> newVolumes, Autoscaling newAutoscaling,
+                           List<Route> newRoutes) {
+        return new Deployment(componentId, name, team, versionId, artifact, startCommand, running, instances,
+                memoryMb, deployType, ports, env, probes, revision, newSecretEnv, newVolumes, newAutoscaling,
+                newRoutes);
+    }
+
+    /** Never shows env values or keys: a deployment may end up in a log line. */
+    @Override
+    public String toString() {
+        return "Deployment[" + name + " of " + team + ", version " + versionId + ", revision " + revision
+                + (running ? ", " + instances + " running" : ", stopped") + "]";
+    }
+
+    /**
+     * One way in from outside: requests for {@code host} whose path starts with {@code path}
+     * go to {@code port}, for this component's {@code weight} percent of them (the others
+     * going to the rule's other components); {@code headers}, when given, must all match.
+     *
+     * @param primary        this component takes what the host and path's other components
+     *                       do not (the heaviest of them, the first on a tie)
+     * @param certificatePem the host's certificate chain (PEM) when it is served over TLS, else null
+     * @param keyPem         its private key (PKCS#8 PEM), in the clear
+     */
+    public record Route(String host, String path, int port, int weight, boolean primary, Map<String, String> headers,
+                        String certificatePem, String keyPem) {
+        public Route {
+            headers = Map.copyOf(headers);
+        }
+
+        @Override
+        public String toString() {
+            return "Route[" + host + path + " -> " + port + " (" + weight + "%)" + (keyPem == null ? "" : ", tls") + "]";
+        }
     }
 }

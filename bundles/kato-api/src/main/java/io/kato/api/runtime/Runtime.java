@@ -37,8 +37,30 @@ public interface Runtime {
     /** Makes the backend run the deployment (or nothing, when it is stopped). */
     void apply(Deployment deployment);
 
-    /** Removes everything the backend holds for the component. */
+    /**
+     * Stops everything the backend runs for the component, keeping the data of its volumes
+     * (a stopped component starts again with them).
+     */
     void remove(String componentId);
+
+    /**
+     * Removes everything the backend holds for a deleted component, its volumes' data too.
+     * Idempotent; the default is {@link #remove}, for runtimes that keep no data.
+     */
+    default void purge(String componentId) {
+        remove(componentId);
+    }
+
+    /**
+     * Whether {@link #apply} is cheap for a deployment that did not change (the runtime
+     * compares it with what it last applied without asking its backend). Such a runtime is
+     * handed every running component's deployment on each reconcile pass, so changes that
+     * leave version, revision and instances alone (routes, volumes, autoscaling, env) reach
+     * it at once. Others get them at the next start, restart or upgrade.
+     */
+    default boolean appliesEveryPass() {
+        return false;
+    }
 
     /** What the backend sees of the component now. */
     Observation observe(String componentId);

@@ -21,12 +21,14 @@ import io.kato.api.model.Port;
 import io.kato.api.model.SourceKind;
 import io.kato.api.model.Team;
 import io.kato.api.model.Version;
+import io.kato.api.model.Volume;
 import io.kato.api.runtime.Observation;
 import io.kato.api.runtime.Runtime;
 import io.kato.api.service.ComponentService;
 import io.kato.image.ImageReference;
 import io.kato.store.BuildRows;
 import io.kato.store.ComponentRows;
+import io.kato.store.ComponentSpecRows;
 import io.kato.store.EventRows;
 import io.kato.store.ImageCheckRows;
 import io.kato.store.Rows;
@@ -197,6 +199,10 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
                 Component c = insert(tx, actor, t, a, s.name(), s.name(), SourceKind.IMAGE, origin, 1,
                         ComponentSpecs.memory("memoryMb", s.memoryMb(), DEFAULT_MEMORY_MB), s.deployType(),
                         origin.ports(), env);
+                ComponentSpecRows spec = new ComponentSpecRows(tx);
+                for (Volume v : VolumeServiceImpl.ofImage(s)) {
+                    spec.putVolume(c.id(), v, now());
+                }
                 String start;
                 try {
                     start = SourceCheckServiceImpl.JSON.writeValueAsString(s.command());
@@ -317,6 +323,9 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
             Component current = find(tx, t, component);
             expectVersion("Component '" + component + "'", expectedVersion, current.version());
             Component next = edit.apply(current).atVersion(current.version() + 1, now());
+            if (next.deployType() != current.deployType()) {
+                VolumeServiceImpl.deployTypeFits(tx, current, next.deployType());
+            }
             if (!new ComponentRows(tx).update(next, current.version())) {
                 throw lostRace("Component '" + component + "'");
             }
@@ -703,7 +712,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
         }
     }
 
-    private static Component find(Tx tx, Team team, String component) {
+    static Component find(Tx tx, Team team, String component) {
         return new ComponentRows(tx).byName(team.id(), component == null ? "" : component)
                 .orElseThrow(() -> new NotFoundException("Component '" + component + "' does not exist in team '"
                         + team.name() + "'"));

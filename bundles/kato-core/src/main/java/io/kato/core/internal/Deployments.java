@@ -1,17 +1,22 @@
 package io.kato.core.internal;
 
+import io.kato.api.model.Autoscaling;
 import io.kato.api.model.Component;
 import io.kato.api.model.EnvScope;
 import io.kato.api.model.EnvVar;
 import io.kato.api.model.Version;
+import io.kato.api.model.Volume;
 import io.kato.api.runtime.Deployment;
 import io.kato.store.BuildRows;
+import io.kato.store.ComponentSpecRows;
 import io.kato.store.Store;
 import io.kato.store.TeamRows;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the runtime should run for a component: its released version at the release's
@@ -21,38 +26,55 @@ import java.util.Optional;
 final class Deployments {
     private final Store store;
     private final Secrets secrets;
+    private final java.util.function.BiFunction<String, Component, List<Deployment.Route>> routes;
 
+    /** Deployments without routes (a runtime behind Kato's own gateway needs none). */
     Deployments(Store store, Secrets secrets) {
+        this(store, secrets, (team, c) -> List.of());
+    }
+
+    /** @param routes the ways in to a component of a team, for runtimes with an edge of their own */
+    Deployments(Store store, Secrets secrets,
+                java.util.function.BiFunction<String, Component, List<Deployment.Route>> routes) {
         this.store = store;
         this.secrets = secrets;
+        this.routes = routes;
     }
 
     Optional<Deployment> of(Component c) {
         if (!c.desiredRunning()) {
             return Optional.empty();
         }
-        record Found(Version version, long revision, String team, List<io.kato.api.build.ProbeSpec> probes) {
+        record Found(Version version, long revision, String team, List<io.kato.api.build.ProbeSpec> probes,
+                     List<Volume> volumes, Autoscaling autoscaling) {
         }
         Optional<Found> found = store.inTransaction(tx -> {
             BuildRows builds = new BuildRows(tx);
             Optional<BuildRows.Release> release = builds.release(c.id());
+            ComponentSpecRows spec = new ComponentSpecRows(tx);
             return builds.runnable(c.id()).map(v -> new Found(BuildServiceImpl.version(v),
                     release.map(BuildRows.Release::revision).orElse(0L),
                     new TeamRows(tx).byId(c.teamId()).map(t -> t.name()).orElse(""),
-                    ComponentServiceImpl.readProbes(new io.kato.store.ComponentRows(tx).probes(c.id()))));
+                    ComponentServiceImpl.readProbes(new io.kato.store.ComponentRows(tx).probes(c.id())),
+                    spec.volumes(c.id()), spec.autoscaling(c.id()).orElse(null)));
         });
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Version v = found.get().version();
         Map<String, String> env = new LinkedHashMap<>();
+        Set<String> secret = new HashSet<>();
         for (EnvVar e : c.env()) {
             if (e.scope() != EnvScope.BUILD) {
                 env.put(e.name(), secrets.open(e)); // the process needs the plain value; it is never logged
+                if (e.secret()) {
+                    secret.add(e.name());
+                }
             }
         }
-        return Optional.of(new Deployment(c.id(), c.name(), found.get().team(), v.id(), v.artifact(),
-                v.startCommand(), true, c.instances(), c.memoryMb(), c.deployType(), c.ports(), env, found.get().probes(),
-                found.get().revision()));
+        Found f = found.get();
+        return Optional.of(new Deployment(c.id(), c.name(), f.team(), v.id(), v.artifact(), v.startCommand(), true,
+                c.instances(), c.memoryMb(), c.deployType(), c.ports(), env, f.probes(), f.revision())
+                .with(secret, f.volumes(), f.autoscaling(), routes.apply(f.team(), c)));
     }
 }

@@ -77,6 +77,8 @@ public class GatewayRoutes implements RouteTable {
     private final Runtimes runtimes;
     private final Secrets secrets;
     private volatile long certificatesVersion;
+    /** The certificates by domain, keys in the clear, reloaded when their fingerprint changes. */
+    private volatile Map<String, ServedCertificate> servedByDomain;
     private volatile Config config;
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of());
     private final AtomicLong lastRefresh = new AtomicLong(System.nanoTime() - MISS_REFRESH_NANOS);
@@ -182,7 +184,66 @@ public class GatewayRoutes implements RouteTable {
         rules.values().forEach(list -> list.sort(Comparator.comparingInt((CompiledRule r) -> r.rule().pathPrefix()
                 .length()).thenComparingInt(r -> r.rule().headers().size()).reversed()));
         snapshot = new Snapshot(Map.copyOf(hosts), Map.copyOf(rules), Map.copyOf(ruleUrls));
-        certificatesVersion = store.inTransaction(tx -> new io.kato.store.CertificateRows(tx).fingerprint()).hashCode();
+        long certs = store.inTransaction(tx -> new io.kato.store.CertificateRows(tx).fingerprint()).hashCode();
+        if (certs != certificatesVersion || servedByDomain == null) {
+            Map<String, ServedCertificate> byDomain = new HashMap<>();
+            certificates().forEach(c -> byDomain.put(c.domain().toLowerCase(Locale.ROOT), c));
+            servedByDomain = Map.copyOf(byDomain);
+        }
+        certificatesVersion = certs;
+    }
+
+    /**
+     * The ways in to a component, for a runtime whose own edge routes them (a cluster's
+     * ingress): its default domain to its first outer port, and each custom rule that gives
+     * it a share of the requests, with that share in percent; with the certificate of each
+     * host that has one (exact, or a wildcard one level up). Read from the last refresh.
+     */
+    List<io.kato.api.runtime.Deployment.Route> ingress(String team, Component c) {
+        Optional<Port> port = outerPort(c).or(() -> c.ports().stream().findFirst());
+        if (port.isEmpty()) {
+            return List.of();
+        }
+        Snapshot s = snapshot;
+        List<io.kato.api.runtime.Deployment.Route> out = new ArrayList<>();
+        if (outerPort(c).isPresent()) {
+            out.add(ingressRoute(domain(c.name(), team, config.baseDomain()), "/", port.get().port(), 100, true,
+                    Map.of()));
+        }
+        for (List<CompiledRule> perDomain : s.rules().values()) {
+            for (CompiledRule r : perDomain) {
+                int total = 0;
+                int mine = 0;
+                int heaviest = -1;
+                String primary = null;
+                for (int i = 0; i < r.targets().size(); i++) {
+                    Target t = r.targets().get(i);
+                    int weight = t == null ? 0 : r.rule().backends().get(i).weight();
+                    total += weight;
+                    mine += t != null && t.componentId().equals(c.id()) ? weight : 0;
+                    if (weight > heaviest) {
+                        heaviest = weight;
+                        primary = t == null ? null : t.componentId();
+                    }
+                }
+                if (mine > 0) {
+                    out.add(ingressRoute(r.rule().domain(), r.rule().pathPrefix(), port.get().port(),
+                            mine * 100 / total, c.id().equals(primary), r.rule().headers()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private io.kato.api.runtime.Deployment.Route ingressRoute(String host, String path, int port, int weight,
+                                                            boolean primary, Map<String, String> headers) {
+        Map<String, ServedCertificate> served = servedByDomain == null ? Map.of() : servedByDomain;
+        ServedCertificate cert = served.get(host);
+        if (cert == null && host.indexOf('.') > 0) {
+            cert = served.get("*" + host.substring(host.indexOf('.')));
+        }
+        return new io.kato.api.runtime.Deployment.Route(host, path, port, weight, primary, headers,
+                cert == null ? null : cert.chainPem(), cert == null ? null : cert.keyPem());
     }
 
     @Override

@@ -37,8 +37,8 @@ public class Reconciler {
 
     @Activate
     public Reconciler(@Reference Store store, @Reference Runtimes runtimes, @Reference Secrets secrets,
-                      CoreConfig config) {
-        this(store, runtimes, new Deployments(store, secrets)::of,
+                      @Reference GatewayRoutes routes, CoreConfig config) {
+        this(store, runtimes, new Deployments(store, secrets, routes::ingress)::of,
                 java.time.Duration.ofSeconds(Math.max(10, config.rolloutTimeoutSeconds())));
         long period = Math.max(1, config.reconcileSeconds());
         loop.scheduleWithFixedDelay(this::pass, period, period, TimeUnit.SECONDS);
@@ -74,6 +74,7 @@ public class Reconciler {
     private void pass() {
         try {
             reconcileAll();
+            purgeDeleted();
             if (settleOperations() > 0 && followUp.compareAndSet(false, true)) {
                 // an operation is under way: its event ends within a second of converging
                 loop.schedule(() -> {
@@ -119,6 +120,31 @@ public class Reconciler {
         }
     }
 
+    /**
+     * Has the active runtime drop what deleted components left (their volumes' data); a
+     * purge that fails stays pending and is tried again next pass.
+     */
+    int purgeDeleted() {
+        Optional<Runtime> runtime = runtimes.active();
+        if (runtime.isEmpty() || !runtime.get().health().up()) {
+            return 0;
+        }
+        int done = 0;
+        for (String id : store.inTransaction(tx -> new ComponentRows(tx).pendingPurges(PAGE))) {
+            try {
+                runtime.get().purge(id);
+                store.inTransaction(tx -> {
+                    new ComponentRows(tx).purged(id);
+                    return null;
+                });
+                done++;
+            } catch (RuntimeException e) {
+                LOG.warn("Dropping what deleted component {} left failed (tried again): {}", id, e.getMessage());
+            }
+        }
+        return done;
+    }
+
     /** Converges one component; true when the runtime was asked to act. */
     boolean reconcile(Runtime runtime, Component component) {
         Observation seen = runtime.observe(component.id());
@@ -130,7 +156,7 @@ public class Reconciler {
             }
             return false;
         }
-        if (agrees(want.get(), seen)) {
+        if (agrees(want.get(), seen) && !runtime.appliesEveryPass()) {
             return false;
         }
         runtime.apply(want.get());

@@ -46,7 +46,10 @@ class ReconcilerTest {
         final String name;
         final List<Deployment> applied = new ArrayList<>();
         final List<String> removed = new ArrayList<>();
+        final List<String> purged = new ArrayList<>();
         final Map<String, Observation> observed = new HashMap<>();
+        boolean everyPass;
+        RuntimeException purgeFails;
 
         FakeRuntime(String name) {
             this.name = name;
@@ -70,6 +73,19 @@ class ReconcilerTest {
         @Override
         public void remove(String componentId) {
             removed.add(componentId);
+        }
+
+        @Override
+        public void purge(String componentId) {
+            if (purgeFails != null) {
+                throw purgeFails;
+            }
+            purged.add(componentId);
+        }
+
+        @Override
+        public boolean appliesEveryPass() {
+            return everyPass;
         }
 
         @Override
@@ -150,6 +166,30 @@ class ReconcilerTest {
         assertEquals(0, r.reconcileAll());
         assertEquals(2, runtime.applied.size(), "no further apply");
         assertEquals(List.of(), runtime.removed);
+    }
+
+    @Test
+    void aRuntimeThatAppliesEveryPassGetsConvergedComponentsToo() {
+        runtime.everyPass = true;
+        component("api", 1);
+        Reconciler r = reconciler(ReconcilerTest::runningV1);
+        r.reconcileAll();
+        runtime.applied.forEach(runtime::converge);
+        r.reconcileAll();
+        assertEquals(2, runtime.applied.size(), "a route or volume change reaches it without a restart");
+    }
+
+    @Test
+    void aDeletedComponentsDataIsPurgedOnceAndAFailedPurgeIsRetried() {
+        Component api = component("api", 1);
+        components.delete(admin, "shop", "api", null);
+        Reconciler r = reconciler(ReconcilerTest::runningV1);
+        runtime.purgeFails = new io.kato.api.runtime.RuntimeFailure("The cluster cannot be reached");
+        assertEquals(0, r.purgeDeleted());
+        runtime.purgeFails = null;
+        assertEquals(1, r.purgeDeleted());
+        assertEquals(0, r.purgeDeleted(), "done once");
+        assertEquals(List.of(api.id()), runtime.purged);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.kato.rest.internal;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import io.kato.api.service.AccessService;
 import io.kato.api.service.AppService;
+import io.kato.api.service.AutoscalingService;
 import io.kato.api.gateway.RouteTable;
 import io.kato.api.service.BuildService;
 import io.kato.api.service.CertificateService;
@@ -16,6 +17,7 @@ import io.kato.api.service.LanguageRegistry;
 import io.kato.api.service.RuntimeRegistry;
 import io.kato.api.service.SourceCheckService;
 import io.kato.api.service.TeamService;
+import io.kato.api.service.VolumeService;
 import java.util.Hashtable;
 import java.util.List;
 import javax.servlet.Servlet;
@@ -40,8 +42,18 @@ public class RestApplication {
     static final List<Class<?>> RESOURCES = List.of(SystemResource.class, TeamsResource.class, AppsResource.class,
             ComponentsResource.class, EventsResource.class, UsersResource.class, SourceChecksResource.class,
             SourceArchivesResource.class, CredentialsResource.class, KnownHostsResource.class,
-            GatewayRulesResource.class, CertificatesResource.class, ImageChecksResource.class);
+            GatewayRulesResource.class, CertificatesResource.class, ImageChecksResource.class, VolumesResource.class,
+            AutoscalingResource.class);
     private final ServiceRegistration<Servlet> registration;
+
+    /** The core services the API serves. */
+    record Services(TeamService teams, AppService apps, ComponentService components, EventService events,
+                    AccessService access, LanguageRegistry languages, SourceCheckService checks,
+                    CredentialService credentials, KnownHostService knownHosts, BuildService builds,
+                    RouteTable routes, GatewayRuleService rules, CertificateService certificates,
+                    ImageCheckService images, RuntimeRegistry runtimes, VolumeService volumes,
+                    AutoscalingService autoscaling) {
+    }
 
     @Activate
     public RestApplication(BundleContext context, @Reference TeamService teams, @Reference AppService apps,
@@ -51,9 +63,11 @@ public class RestApplication {
                            @Reference KnownHostService knownHosts, @Reference BuildService builds,
                            @Reference RouteTable routes, @Reference GatewayRuleService rules,
                            @Reference CertificateService certificates, @Reference ImageCheckService images,
-                           @Reference RuntimeRegistry runtimes) {
-        ResourceConfig config = resourceConfig(teams, apps, components, events, access, languages, checks,
-                credentials, knownHosts, builds, routes, rules, certificates, images, runtimes);
+                           @Reference RuntimeRegistry runtimes, @Reference VolumeService volumes,
+                           @Reference AutoscalingService autoscaling) {
+        ResourceConfig config = resourceConfig(new Services(teams, apps, components, events, access, languages,
+                checks, credentials, knownHosts, builds, routes, rules, certificates, images, runtimes, volumes,
+                autoscaling));
         // Jersey looks up its injection manager through the context class loader: make it this bundle's.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -70,36 +84,33 @@ public class RestApplication {
         registration = context.registerService(Servlet.class, servlet, props);
     }
 
-    static ResourceConfig resourceConfig(TeamService teams, AppService apps, ComponentService components,
-                                         EventService events, AccessService access, LanguageRegistry languages,
-                                         SourceCheckService checks, CredentialService credentials,
-                                         KnownHostService knownHosts, BuildService builds, RouteTable routes,
-                                         GatewayRuleService rules, CertificateService certificates,
-                                         ImageCheckService images, RuntimeRegistry runtimes) {
+    static ResourceConfig resourceConfig(Services s) {
         ResourceConfig config = new ResourceConfig();
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         config.property(ServerProperties.BV_FEATURE_DISABLE, true);
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         config.register(new JacksonJsonProvider(Json.mapper()));
-        config.register(new AuthFilter(access));
+        config.register(new AuthFilter(s.access()));
         config.register(new ProblemMappers.Domain());
         config.register(new ProblemMappers.BadJson());
         config.register(new ProblemMappers.Web());
         config.register(new ProblemMappers.Unexpected());
-        config.register(new SystemResource(languages, runtimes, new OpenApi(RESOURCES)));
-        config.register(new TeamsResource(teams, events));
-        config.register(new AppsResource(apps, components));
-        config.register(new ComponentsResource(components, builds, routes));
-        config.register(new EventsResource(events));
-        config.register(new UsersResource(access));
-        config.register(new SourceChecksResource(checks, components));
-        config.register(new SourceArchivesResource(checks));
-        config.register(new CredentialsResource(credentials));
-        config.register(new KnownHostsResource(knownHosts));
-        config.register(new GatewayRulesResource(rules));
-        config.register(new CertificatesResource(certificates));
-        config.register(new ImageChecksResource(images, components));
+        config.register(new SystemResource(s.languages(), s.runtimes(), new OpenApi(RESOURCES)));
+        config.register(new TeamsResource(s.teams(), s.events()));
+        config.register(new AppsResource(s.apps(), s.components()));
+        config.register(new ComponentsResource(s.components(), s.builds(), s.routes()));
+        config.register(new VolumesResource(s.volumes()));
+        config.register(new AutoscalingResource(s.autoscaling()));
+        config.register(new EventsResource(s.events()));
+        config.register(new UsersResource(s.access()));
+        config.register(new SourceChecksResource(s.checks(), s.components()));
+        config.register(new SourceArchivesResource(s.checks()));
+        config.register(new CredentialsResource(s.credentials()));
+        config.register(new KnownHostsResource(s.knownHosts()));
+        config.register(new GatewayRulesResource(s.rules()));
+        config.register(new CertificatesResource(s.certificates()));
+        config.register(new ImageChecksResource(s.images(), s.components()));
         return config;
     }
 

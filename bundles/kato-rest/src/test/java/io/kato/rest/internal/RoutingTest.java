@@ -64,15 +64,16 @@ class RoutingTest {
     }
 
     private Result call(String method, String path, String body, String token) throws Exception {
-        ApplicationHandler app = new ApplicationHandler(RestApplication.resourceConfig(recorder(TeamService.class),
-                recorder(AppService.class), recorder(ComponentService.class), recorder(EventService.class),
-                recorder(AccessService.class), recorder(LanguageRegistry.class),
+        ApplicationHandler app = new ApplicationHandler(RestApplication.resourceConfig(new RestApplication.Services(
+                recorder(TeamService.class), recorder(AppService.class), recorder(ComponentService.class),
+                recorder(EventService.class), recorder(AccessService.class), recorder(LanguageRegistry.class),
                 recorder(SourceCheckService.class), recorder(CredentialService.class),
                 recorder(KnownHostService.class), recorder(BuildService.class),
                 recorder(io.kato.api.gateway.RouteTable.class), recorder(io.kato.api.service.GatewayRuleService.class),
                 recorder(io.kato.api.service.CertificateService.class),
                 recorder(io.kato.api.service.ImageCheckService.class),
-                recorder(io.kato.api.service.RuntimeRegistry.class)));
+                recorder(io.kato.api.service.RuntimeRegistry.class), recorder(io.kato.api.service.VolumeService.class),
+                recorder(io.kato.api.service.AutoscalingService.class))));
         ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
                 URI.create("http://localhost/api/" + path), method, new Anonymous(), new MapPropertiesDelegate(),
                 null);
@@ -112,6 +113,12 @@ class RoutingTest {
             {"GET", "v1/teams/shop/credentials", "CredentialService.list"},
             {"GET", "v1/teams/shop/known-hosts", "KnownHostService.list"},
             {"POST", "v1/teams/shop/components/api/build", "BuildService.build"},
+            {"GET", "v1/teams/shop/components/api/volumes", "VolumeService.list"},
+            {"DELETE", "v1/teams/shop/components/api/volumes/data", "VolumeService.remove"},
+            {"DELETE", "v1/teams/shop/components/api/autoscaling", "AutoscalingService.clear"},
+            {"GET", "v1/teams/shop/components/api/autoscaling", "AutoscalingService.get"},
+            {"PUT", "v1/teams/shop/components/api/autoscaling", "AutoscalingService.set"},
+            {"PUT", "v1/teams/shop/components/api/volumes/data", "VolumeService.put"},
             {"POST", "v1/teams/shop/components/api/start", "ComponentService.start"},
             {"POST", "v1/teams/shop/components/api/stop", "ComponentService.stop"},
             {"POST", "v1/teams/shop/components/api/restart", "ComponentService.restart"},

@@ -66,4 +66,14 @@ public abstract class KatoCommandSupport implements Action {
     protected static String orDash(Object o) {
         return o == null ? "-" : o.toString();
     }
+
+    /** An enum option given by its wire name ({@code share_file}, {@code share-file}), or a message listing the allowed ones. */
+    protected static <E extends Enum<E>> E wire(Class<E> type, String field, String value) {
+        E parsed = io.kato.api.model.WireEnum.parse(type, value);
+        if (parsed == null) {
+            throw io.kato.api.ValidationException.of(field, "'" + value + "' is not one of "
+                    + io.kato.api.model.WireEnum.allowed(type));
+        }
+        return parsed;
+    }
 }

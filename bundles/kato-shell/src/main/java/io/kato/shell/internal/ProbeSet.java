@@ -65,10 +65,10 @@ public class ProbeSet extends KatoCommandSupport {
     protected Object run(Actor actor) {
         List<ProbeSpec> probes = new ArrayList<>(components.probes(actor, team, component));
         if (kind != null || remove) {
-            ProbeSpec.Purpose p = parse(ProbeSpec.Purpose.class, "purpose", purpose);
+            ProbeSpec.Purpose p = wire(ProbeSpec.Purpose.class, "purpose", purpose);
             probes.removeIf(x -> x.purpose() == p);
             if (!remove) {
-                probes.add(new ProbeSpec(p, parse(ProbeSpec.Kind.class, "kind", kind), port, target, delay, period,
+                probes.add(new ProbeSpec(p, wire(ProbeSpec.Kind.class, "kind", kind), port, target, delay, period,
                         timeout, success, failure));
             }
             probes = components.setProbes(actor, team, component, probes);
@@ -83,14 +83,5 @@ public class ProbeSet extends KatoCommandSupport {
                     + " to fail");
         }
         return null;
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ValidationException.of(field, "'" + value + "' is not one of " + java.util.Arrays.toString(
-                    type.getEnumConstants()));
-        }
     }
 }

@@ -16,6 +16,11 @@ public @interface KubernetesConfig {
     @AttributeDefinition(description = "Each team's components go to the namespace <prefix><team>")
     String namespacePrefix() default "kato-";
 
-    @AttributeDefinition(description = "Storage class of volumes' claims; empty: the cluster's default")
+    @AttributeDefinition(description = "Storage class of volumes' claims; empty: the cluster's default. share_file volumes ask for"
+            + " ReadWriteMany, so it must offer that (NFS, CephFS, a cloud file store)")
     String storageClass() default "";
+
+    @AttributeDefinition(description = "Ingress class of components' Ingresses; empty: the cluster's default."
+            + " Weighted rules render as ingress-nginx canaries")
+    String ingressClass() default "";
 }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -53,8 +54,16 @@ import org.slf4j.LoggerFactory;
 public class KubernetesRuntime implements Runtime {
     static final String FIELD_MANAGER = "kato";
     private static final Logger LOG = LoggerFactory.getLogger(KubernetesRuntime.class);
+    /** What Kato creates for a component and deletes when it stops; claims (data) go only with the component. */
+    private static final List<Class<? extends HasMetadata>> STOPPED_WITH = List.of(
+            io.fabric8.kubernetes.api.model.apps.Deployment.class, StatefulSet.class,
+            io.fabric8.kubernetes.api.model.Service.class, io.fabric8.kubernetes.api.model.Secret.class,
+            io.fabric8.kubernetes.api.model.ConfigMap.class,
+            io.fabric8.kubernetes.api.model.networking.v1.Ingress.class,
+            io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class);
     private final KubernetesClient client;
     private final String namespacePrefix;
+    private final Manifests.Layout layout;
     private final SharedIndexInformer<Pod> pods;
     private final SharedIndexInformer<io.fabric8.kubernetes.api.model.apps.Deployment> deployments;
     private final SharedIndexInformer<StatefulSet> statefulSets;
@@ -63,18 +72,21 @@ public class KubernetesRuntime implements Runtime {
 
     @Activate
     public KubernetesRuntime(KubernetesConfig config) throws IOException {
-        this(new KubernetesClientBuilder().withConfig(clientConfig(config)).build(), config.namespacePrefix(), true);
+        this(new KubernetesClientBuilder().withConfig(clientConfig(config)).build(), config.namespacePrefix(),
+                new Manifests.Layout(config.storageClass(), config.ingressClass()), true);
     }
 
     /** On a client of the caller's, which it keeps (tests, benchmarks). */
     KubernetesRuntime(KubernetesClient client, String namespacePrefix) {
-        this(client, namespacePrefix, false);
+        this(client, namespacePrefix, Manifests.Layout.DEFAULT, false);
     }
 
-    private KubernetesRuntime(KubernetesClient client, String namespacePrefix, boolean ownsClient) {
+    private KubernetesRuntime(KubernetesClient client, String namespacePrefix, Manifests.Layout layout,
+                              boolean ownsClient) {
         this.client = client;
         this.ownsClient = ownsClient;
         this.namespacePrefix = namespacePrefix;
+        this.layout = layout;
         // informers keep retrying while the cluster is away; observe then reports what was last seen
         this.pods = client.pods().inAnyNamespace().withLabel(Manifests.MANAGED_BY, Manifests.KATO).runnableInformer(0);
         this.deployments = client.apps().deployments().inAnyNamespace().withLabel(Manifests.MANAGED_BY,
@@ -125,6 +137,12 @@ public class KubernetesRuntime implements Runtime {
         return true;
     }
 
+    /** An unchanged component costs a digest and a look at the informer's cache: see {@link #apply}. */
+    @Override
+    public boolean appliesEveryPass() {
+        return true;
+    }
+
     @Override
     public String build(BuildRequest request, BuildPlan plan, LogSink log) {
         throw new RuntimeFailure("Builds in the cluster (a build Job from the plan's container recipe) are not"
@@ -138,7 +156,7 @@ public class KubernetesRuntime implements Runtime {
     @Override
     public void apply(Deployment d) {
         String ns = namespace(d.team());
-        List<HasMetadata> objects = Manifests.render(d, ns);
+        List<HasMetadata> objects = Manifests.render(d, ns, layout);
         String digest = Manifests.digest(objects);
         // A reconcile pass over unchanged components writes nothing: the workload carries the
         // digest of what was last applied with it, and the informer shows it without a request.
@@ -153,7 +171,7 @@ public class KubernetesRuntime implements Runtime {
             for (HasMetadata m : objects) {
                 applyOne(m, ns);
             }
-            pruneOthers(d.componentId(), objects);
+            pruneOthers(d, objects);
         } catch (KubernetesClientException e) {
             throw new RuntimeFailure(failure("apply component '" + d.name() + "' in namespace " + ns, e), e);
         }
@@ -186,34 +204,56 @@ public class KubernetesRuntime implements Runtime {
 
     /**
      * Deletes the component's objects that were not just rendered: a Deployment left behind
-     * when it became stateful (or the other way round), a Service when its last port went.
+     * when it became stateful (or the other way round), a Service when its last port went,
+     * the Ingress of a route that went, the claim of a volume that was removed.
      */
-    private void pruneOthers(String componentId, List<HasMetadata> kept) {
+    private void pruneOthers(Deployment d, List<HasMetadata> kept) {
         java.util.Set<String> names = new java.util.HashSet<>();
         kept.forEach(m -> names.add(m.getKind() + "/" + m.getMetadata().getName()));
-        List<HasMetadata> present = new ArrayList<>();
-        present.addAll(client.apps().deployments().inAnyNamespace().withLabel(Manifests.COMPONENT, componentId)
-                .list().getItems());
-        present.addAll(client.apps().statefulSets().inAnyNamespace().withLabel(Manifests.COMPONENT, componentId)
-                .list().getItems());
-        present.addAll(client.services().inAnyNamespace().withLabel(Manifests.COMPONENT, componentId).list()
-                .getItems());
-        for (HasMetadata m : present) {
+        for (HasMetadata m : owned(d.componentId(), STOPPED_WITH)) {
             if (!names.contains(m.getKind() + "/" + m.getMetadata().getName())) {
                 client.resource(m).delete();
             }
         }
+        java.util.Set<String> volumes = new java.util.HashSet<>();
+        d.volumes().forEach(v -> volumes.add(v.name()));
+        for (HasMetadata claim : owned(d.componentId(), List.of(PersistentVolumeClaim.class))) {
+            if (!volumes.contains(claim.getMetadata().getLabels().get(Manifests.VOLUME))) {
+                client.resource(claim).delete();
+            }
+        }
     }
 
+    private List<HasMetadata> owned(String componentId, List<Class<? extends HasMetadata>> kinds) {
+        List<HasMetadata> present = new ArrayList<>();
+        for (Class<? extends HasMetadata> kind : kinds) {
+            present.addAll(client.resources(kind).inAnyNamespace().withLabel(Manifests.COMPONENT, componentId).list()
+                    .getItems());
+        }
+        return present;
+    }
+
+    /** Deletes what runs for the component and its config; its volumes' claims stay for its next start. */
     @Override
     public void remove(String componentId) {
+        delete(componentId, STOPPED_WITH, "remove component ");
+    }
+
+    /** Deletes everything of a deleted component, its volumes' claims (and so their data) too. */
+    @Override
+    public void purge(String componentId) {
+        List<Class<? extends HasMetadata>> all = new ArrayList<>(STOPPED_WITH);
+        all.add(PersistentVolumeClaim.class);
+        delete(componentId, all, "delete the objects of deleted component ");
+    }
+
+    private void delete(String componentId, List<Class<? extends HasMetadata>> kinds, String what) {
         try {
-            client.apps().deployments().inAnyNamespace().withLabel(Manifests.COMPONENT, componentId).delete();
-            client.apps().statefulSets().inAnyNamespace().withLabel(Manifests.COMPONENT, componentId).delete();
-            client.services().inAnyNamespace().withLabel(Manifests.COMPONENT, componentId).delete();
-            client.secrets().inAnyNamespace().withLabel(Manifests.COMPONENT, componentId).delete();
+            for (Class<? extends HasMetadata> kind : kinds) {
+                client.resources(kind).inAnyNamespace().withLabel(Manifests.COMPONENT, componentId).delete();
+            }
         } catch (KubernetesClientException e) {
-            throw new RuntimeFailure(failure("remove component " + componentId, e), e);
+            throw new RuntimeFailure(failure(what + componentId, e), e);
         }
     }
 

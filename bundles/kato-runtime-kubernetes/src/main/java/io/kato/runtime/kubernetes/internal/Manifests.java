@@ -1,5 +1,6 @@
 package io.kato.runtime.kubernetes.internal;
 
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -11,6 +12,8 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -22,10 +25,24 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressTLSBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.kato.api.build.ProbeSpec;
+import io.kato.api.model.Autoscaling;
 import io.kato.api.model.DeployType;
+import io.kato.api.model.Volume;
+import io.kato.api.model.VolumeType;
 import io.kato.api.model.Port;
 import io.kato.api.model.Protocol;
 import io.kato.api.runtime.Deployment;
@@ -37,12 +54,16 @@ import java.util.TreeMap;
 
 /**
  * A component's desired state as Kubernetes objects, rendered without talking to any
- * cluster: a Secret with its env (the runtime is not told which values were secret, so
- * all of them are kept as secret), a Deployment (stateless) or StatefulSet (stateful)
- * whose pod template carries the version and revision — a new version or revision rolls
- * out, one surge pod at a time, none taken away before its replacement is ready — and a
- * Service for its ports (plus a headless one governing a StatefulSet). Everything carries
- * the {@code app.kubernetes.io/*} labels and Kato's own, by which it is found and deleted.
+ * cluster: its env (secret values in a Secret, the others in the container), its config
+ * files in a ConfigMap mounted file by file, its volumes (a claim shared by every instance,
+ * a claim per instance from the StatefulSet's templates, memory as an emptyDir), a
+ * Deployment (stateless) or StatefulSet (stateful) whose pod template carries the version
+ * and revision — a new version or revision rolls out, one surge pod at a time, none taken
+ * away before its replacement is ready — a Service for its ports (plus a headless one
+ * governing a StatefulSet), an Ingress for its ways in (weighted shares as ingress-nginx
+ * canaries, TLS from the hosts' certificates) and a HorizontalPodAutoscaler for its
+ * autoscaling rule. Everything carries the {@code app.kubernetes.io/*} labels and Kato's
+ * own, by which it is found and deleted.
  */
 final class Manifests {
     static final String MANAGED_BY = "app.kubernetes.io/managed-by";
@@ -50,11 +71,26 @@ final class Manifests {
     static final String VERSION = "kato.io/version-id";
     static final String REVISION = "kato.io/revision";
     static final String TEAM = "kato.io/team";
+    /** On a claim: the volume it holds, so a claim of a removed volume is told from the others. */
+    static final String VOLUME = "kato.io/volume";
+    /** On the pod template: the digest of the config files, so a changed file rolls the pods (subPath mounts never refresh). */
+    static final String FILES = "kato.io/files";
     /** On the workload: the digest of everything last applied for the component. */
     static final String APPLIED = "kato.io/applied";
+    private static final String CANARY = "nginx.ingress.kubernetes.io/canary";
     private static final io.fabric8.kubernetes.client.utils.KubernetesSerialization JSON =
             new io.fabric8.kubernetes.client.utils.KubernetesSerialization();
     static final String KATO = "kato";
+
+    /**
+     * Where the cluster keeps things, from the runtime's configuration.
+     *
+     * @param storageClass the claims' storage class, or empty for the cluster's default
+     * @param ingressClass the Ingresses' class, or empty for the cluster's default
+     */
+    record Layout(String storageClass, String ingressClass) {
+        static final Layout DEFAULT = new Layout("", "");
+    }
 
     private Manifests() {
     }
@@ -65,18 +101,38 @@ final class Manifests {
                 .withLabels(Map.of(MANAGED_BY, KATO, TEAM, team)).endMetadata().build();
     }
 
-    /** The objects of one component, in the order they are applied. */
-    static List<HasMetadata> render(Deployment d, String namespace) {
+    /** The objects of one component, in the order they are applied (the workload after what it refers to). */
+    static List<HasMetadata> render(Deployment d, String namespace, Layout layout) {
         List<HasMetadata> out = new ArrayList<>();
+        boolean hasSecrets = !d.secretEnv().isEmpty();
         String envSecret = d.name() + "-env";
-        out.add(envSecret(d, namespace, envSecret));
+        if (hasSecrets) {
+            out.add(envSecret(d, namespace, envSecret));
+        }
+        String files = d.name() + "-files";
+        List<Volume> configFiles = d.volumes().stream().filter(v -> v.type() == VolumeType.CONFIG_FILE).toList();
+        if (!configFiles.isEmpty()) {
+            Map<String, String> data = new TreeMap<>();
+            configFiles.forEach(v -> data.put(v.name(), v.content()));
+            out.add(new ConfigMapBuilder().withMetadata(meta(d, namespace, files)).withData(data).build());
+        }
+        for (Volume v : d.volumes()) {
+            if (v.type() == VolumeType.SHARE_FILE) {
+                out.add(claim(d, v, layout, "ReadWriteMany", meta(d, namespace, d.name() + "-" + v.name())));
+            }
+        }
         boolean stateful = d.deployType() == DeployType.STATEFUL_SINGLE
                 || d.deployType() == DeployType.STATEFUL_MULTIPLE;
         if (!d.ports().isEmpty()) {
             out.add(service(d, namespace, d.name(), false));
         }
-        int replicas = d.running() ? d.instances() : 0;
-        PodTemplateSpec pod = pod(d, envSecret);
+        out.addAll(ingresses(d, namespace, layout));
+        if (d.autoscaling() != null) {
+            out.add(autoscaler(d, namespace, stateful ? "StatefulSet" : "Deployment"));
+        }
+        // an autoscaled workload leaves its replicas to the autoscaler
+        Integer replicas = !d.running() ? Integer.valueOf(0) : d.autoscaling() != null ? null : d.instances();
+        PodTemplateSpec pod = pod(d, hasSecrets ? envSecret : null, files, configFiles);
         if (stateful) {
             String governing = d.name() + "-pods";
             out.add(service(d, namespace, governing, true));
@@ -85,6 +141,9 @@ final class Manifests {
                     .withNewSelector().withMatchLabels(selector(d)).endSelector()
                     .withPodManagementPolicy("Parallel")
                     .withNewUpdateStrategy().withType("RollingUpdate").endUpdateStrategy()
+                    .withVolumeClaimTemplates(d.volumes().stream().filter(v -> v.type() == VolumeType.LOCAL)
+                            .map(v -> claim(d, v, layout, "ReadWriteOnce", new ObjectMetaBuilder()
+                                    .withName(volumeName(v)).withLabels(volumeLabels(d, v)).build())).toList())
                     .withTemplate(pod).endSpec().build());
         } else {
             out.add(new DeploymentBuilder().withMetadata(meta(d, namespace, d.name()))
@@ -98,15 +157,114 @@ final class Manifests {
         return out;
     }
 
-    /** A digest of the rendered objects, to tell an unchanged component without asking the cluster. */
-    static String digest(List<HasMetadata> objects) {
+    static List<HasMetadata> render(Deployment d, String namespace) {
+        return render(d, namespace, Layout.DEFAULT);
+    }
+
+    private static String volumeName(Volume v) {
+        return "v-" + v.name();
+    }
+
+    private static Map<String, String> volumeLabels(Deployment d, Volume v) {
+        Map<String, String> labels = new TreeMap<>(labels(d));
+        labels.put(VOLUME, v.name());
+        return labels;
+    }
+
+    private static PersistentVolumeClaim claim(Deployment d, Volume v, Layout layout, String access, ObjectMeta meta) {
+        meta.setLabels(volumeLabels(d, v));
+        return new PersistentVolumeClaimBuilder().withMetadata(meta).withNewSpec().withAccessModes(access)
+                .withStorageClassName(layout.storageClass().isBlank() ? null : layout.storageClass())
+                .withNewResources().withRequests(Map.of("storage", new Quantity(v.sizeMb() + "Mi"))).endResources()
+                .endSpec().build();
+    }
+
+    /**
+     * The component's ways in: one Ingress for the routes it takes first (its default
+     * domain, the rules where it is the heaviest backend), and one ingress-nginx canary per
+     * route where it takes a share behind another component. Rules that match on headers
+     * have no portable Ingress form and stay with Kato's own gateway.
+     */
+    private static List<HasMetadata> ingresses(Deployment d, String namespace, Layout layout) {
+        List<HasMetadata> out = new ArrayList<>();
+        List<Deployment.Route> routes = d.routes().stream().filter(r -> r.headers().isEmpty()).toList();
+        List<Deployment.Route> main = routes.stream().filter(Deployment.Route::primary).toList();
+        if (!main.isEmpty()) {
+            out.add(ingress(d, namespace, d.name(), main, Map.of(), layout));
+        }
+        int n = 0;
+        for (Deployment.Route r : routes) {
+            if (!r.primary()) {
+                out.add(ingress(d, namespace, d.name() + "-canary-" + ++n, List.of(r),
+                        Map.of(CANARY, "true", CANARY + "-weight", Integer.toString(r.weight())), layout));
+            }
+        }
+        for (Deployment.Route r : routes) {
+            if (r.certificatePem() != null && out.stream().noneMatch(m -> m.getMetadata().getName()
+                    .equals(tlsSecret(d, r.host())))) {
+                out.add(0, new SecretBuilder().withMetadata(meta(d, namespace, tlsSecret(d, r.host())))
+                        .withType("kubernetes.io/tls").withData(new TreeMap<>(Map.of("tls.crt",
+                                base64(r.certificatePem()), "tls.key", base64(r.keyPem())))).build());
+            }
+        }
+        return out;
+    }
+
+    private static Ingress ingress(Deployment d, String namespace, String name, List<Deployment.Route> routes,
+                                   Map<String, String> annotations, Layout layout) {
+        ObjectMeta meta = meta(d, namespace, name);
+        if (!annotations.isEmpty()) {
+            meta.setAnnotations(new TreeMap<>(annotations));
+        }
+        Map<String, List<HTTPIngressPath>> byHost = new java.util.LinkedHashMap<>();
+        for (Deployment.Route r : routes) {
+            byHost.computeIfAbsent(r.host(), h -> new ArrayList<>()).add(new HTTPIngressPathBuilder()
+                    .withPath(r.path()).withPathType("Prefix").withNewBackend().withNewService().withName(d.name())
+                    .withNewPort().withNumber(r.port()).endPort().endService().endBackend().build());
+        }
+        List<IngressRule> rules = byHost.entrySet().stream().map(e -> new IngressRuleBuilder().withHost(e.getKey())
+                .withNewHttp().withPaths(e.getValue()).endHttp().build()).toList();
+        List<IngressTLS> tls = routes.stream().filter(r -> r.certificatePem() != null).map(Deployment.Route::host)
+                .distinct().map(h -> new IngressTLSBuilder().withHosts(h).withSecretName(tlsSecret(d, h)).build())
+                .toList();
+        return new IngressBuilder().withMetadata(meta).withNewSpec()
+                .withIngressClassName(layout.ingressClass().isBlank() ? null : layout.ingressClass())
+                .withRules(rules).withTls(tls).endSpec().build();
+    }
+
+    /** One Secret per host, named after the host's digest (a host name may be longer than a Secret's). */
+    private static String tlsSecret(Deployment d, String host) {
+        return d.name() + "-tls-" + sha256(host).substring(0, 10);
+    }
+
+    private static HorizontalPodAutoscaler autoscaler(Deployment d, String namespace, String kind) {
+        Autoscaling a = d.autoscaling();
+        boolean cpu = a.metric() == Autoscaling.Metric.CPU;
+        return new HorizontalPodAutoscalerBuilder().withMetadata(meta(d, namespace, d.name())).withNewSpec()
+                .withNewScaleTargetRef().withApiVersion("apps/v1").withKind(kind).withName(d.name())
+                .endScaleTargetRef().withMinReplicas(a.minInstances()).withMaxReplicas(a.maxInstances())
+                .addNewMetric().withType("Resource").withNewResource().withName(cpu ? "cpu" : "memory")
+                .withNewTarget().withType("AverageValue")
+                .withAverageValue(new Quantity(a.target() + (cpu ? "m" : "Mi"))).endTarget().endResource()
+                .endMetric().endSpec().build();
+    }
+
+    private static String base64(String text) {
+        return java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(String text) {
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(JSON.asJson(objects)
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(hash, 0, 16);
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A digest of the rendered objects, to tell an unchanged component without asking the cluster. */
+    static String digest(List<HasMetadata> objects) {
+        return sha256(JSON.asJson(objects)).substring(0, 32);
     }
 
     static Map<String, String> selector(Deployment d) {
@@ -128,38 +286,72 @@ final class Manifests {
         return new ObjectMetaBuilder().withName(name).withNamespace(namespace).withLabels(labels(d)).build();
     }
 
+    /** The secret values only; plain ones go in the container, where they can be read back as given. */
     private static Secret envSecret(Deployment d, String namespace, String name) {
-        Map<String, String> env = new TreeMap<>(d.env());
-        if (!d.ports().isEmpty()) {
-            env.putIfAbsent("PORT", Integer.toString(d.ports().get(0).port())); // as the local runtime gives it
-        }
         Map<String, String> data = new TreeMap<>();
-        env.forEach((k, v) -> data.put(k, java.util.Base64.getEncoder().encodeToString(
-                v.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        d.env().forEach((k, v) -> {
+            if (d.secretEnv().contains(k)) {
+                data.put(k, base64(v));
+            }
+        });
         // data rather than stringData: what the API server stores, so an apply that changes nothing is seen as such
         return new SecretBuilder().withMetadata(meta(d, namespace, name)).withType("Opaque").withData(data).build();
     }
 
-    private static PodTemplateSpec pod(Deployment d, String envSecret) {
+    private static PodTemplateSpec pod(Deployment d, String envSecret, String files, List<Volume> configFiles) {
         Map<String, String> labels = new TreeMap<>(labels(d));
         if (d.versionId() != null) {
             labels.put(VERSION, d.versionId());
         }
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put(REVISION, Long.toString(d.revision()));
+        if (!configFiles.isEmpty()) {
+            StringBuilder all = new StringBuilder();
+            configFiles.forEach(v -> all.append(v.name()).append('\0').append(v.path()).append('\0')
+                    .append(v.content()).append('\0'));
+            annotations.put(FILES, sha256(all.toString()).substring(0, 16));
+        }
+        Map<String, String> plain = new TreeMap<>(d.env());
+        plain.keySet().removeAll(d.secretEnv());
+        if (!d.ports().isEmpty()) {
+            plain.putIfAbsent("PORT", Integer.toString(d.ports().get(0).port())); // as the local runtime gives it
+        }
         Quantity memory = new Quantity(d.memoryMb() + "Mi");
         ContainerBuilder c = new ContainerBuilder().withName("main").withImage(d.artifact())
                 .withPorts(d.ports().stream().map(Manifests::containerPort).toList())
-                .addNewEnvFrom().withNewSecretRef().withName(envSecret).endSecretRef().endEnvFrom()
+                .withEnv(plain.entrySet().stream().map(e -> new EnvVarBuilder().withName(e.getKey())
+                        .withValue(e.getValue()).build()).toList())
                 .withNewResources().withLimits(Map.of("memory", memory)).withRequests(Map.of("memory", memory))
                 .endResources();
+        if (envSecret != null) {
+            c.addNewEnvFrom().withNewSecretRef().withName(envSecret).endSecretRef().endEnvFrom();
+        }
         if (!d.startCommand().isEmpty()) {
             c.withCommand(d.startCommand());
+        }
+        List<io.fabric8.kubernetes.api.model.Volume> volumes = new ArrayList<>();
+        for (Volume v : d.volumes()) {
+            String fileName = v.path().substring(v.path().lastIndexOf('/') + 1);
+            c.addNewVolumeMount().withName(volumeName(v)).withMountPath(v.path())
+                    .withSubPath(v.type() == VolumeType.CONFIG_FILE ? fileName : null).endVolumeMount();
+            VolumeBuilder pv = new VolumeBuilder().withName(volumeName(v));
+            switch (v.type()) {
+                case SHARE_FILE -> volumes.add(pv.withNewPersistentVolumeClaim()
+                        .withClaimName(d.name() + "-" + v.name()).endPersistentVolumeClaim().build());
+                case MEMORY -> volumes.add(pv.withNewEmptyDir().withMedium("Memory")
+                        .withSizeLimit(new Quantity(v.sizeMb() + "Mi")).endEmptyDir().build());
+                case CONFIG_FILE -> volumes.add(pv.withNewConfigMap().withName(files)
+                        .addNewItem().withKey(v.name()).withPath(fileName).endItem().endConfigMap().build());
+                case LOCAL -> {
+                    // a claim template of the StatefulSet, mounted by its name
+                }
+            }
         }
         probes(d, c);
         Container container = c.build();
         return new PodTemplateSpecBuilder().withNewMetadata().withLabels(labels).withAnnotations(annotations)
-                .endMetadata().withNewSpec().withContainers(container).withEnableServiceLinks(false).endSpec().build();
+                .endMetadata().withNewSpec().withContainers(container).withVolumes(volumes)
+                .withEnableServiceLinks(false).endSpec().build();
     }
 
     /** Kato's probes, or a TCP readiness probe of the first port when none is given (the local runtime's default). */

@@ -2,6 +2,7 @@ package io.kato.runtime.kubernetes.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,8 +36,8 @@ class KubernetesRuntimeTest {
 
     @AfterEach
     void stop() {
-        runtime.remove(ManifestsTest.WEB.componentId());
-        runtime.remove(ManifestsTest.DB.componentId());
+        runtime.purge(ManifestsTest.WEB.componentId());
+        runtime.purge(ManifestsTest.DB.componentId());
         runtime.close();
     }
 
@@ -79,7 +80,8 @@ class KubernetesRuntimeTest {
 
     @Test
     void applyScaleUpgradeStopAndRemove() throws Exception {
-        io.kato.api.runtime.Deployment d = ManifestsTest.WEB;
+        io.kato.api.runtime.Deployment d = ManifestsTest.WEB.with(ManifestsTest.WEB.secretEnv(),
+                ManifestsTest.WEB.volumes(), null, ManifestsTest.WEB.routes()); // its instance count, no autoscaler
         runtime.apply(d);
         assertEquals("kato", client.namespaces().withName("kato-shop").get().getMetadata().getLabels()
                 .get("app.kubernetes.io/managed-by"));
@@ -113,6 +115,51 @@ class KubernetesRuntimeTest {
         assertNull(client.secrets().inNamespace("kato-shop").withName("web-env").get());
         assertNull(client.services().inNamespace("kato-shop").withName("web").get());
         await("the removal to be seen", () -> !runtime.observe(d.componentId()).known());
+    }
+
+    @Test
+    void volumesRoutesAndAutoscalingAreAppliedPrunedAndOnlyAPurgeDropsData() throws Exception {
+        io.kato.api.runtime.Deployment d = ManifestsTest.WEB;
+        runtime.apply(d);
+        var ns = client.resources(io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class).inNamespace("kato-shop");
+        assertNull(web().getSpec().getReplicas(), "the autoscaler owns the replicas");
+        var hpa = client.resources(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class)
+                .inNamespace("kato-shop").withName("web").get();
+        assertEquals(6, hpa.getSpec().getMaxReplicas());
+        assertEquals("2048Mi", ns.withName("web-uploads").get().getSpec().getResources().getRequests().get("storage")
+                .toString());
+        assertEquals("listen 8080\n", client.configMaps().inNamespace("kato-shop").withName("web-files").get()
+                .getData().get("conf"));
+        var ingresses = client.network().v1().ingresses().inNamespace("kato-shop");
+        assertEquals(2, ingresses.withName("web").get().getSpec().getRules().size());
+        assertEquals("20", ingresses.withName("web-canary-1").get().getMetadata().getAnnotations()
+                .get("nginx.ingress.kubernetes.io/canary-weight"));
+        assertEquals("kubernetes.io/tls", client.secrets().inNamespace("kato-shop").list().getItems().stream()
+                .filter(x -> x.getMetadata().getName().startsWith("web-tls-")).findFirst().orElseThrow().getType());
+
+        // the canary's rule, the memory volume and the autoscaler go; the config file changes
+        runtime.apply(d.with(d.secretEnv(), List.of(d.volumes().get(0), new io.kato.api.model.Volume("conf",
+                io.kato.api.model.VolumeType.CONFIG_FILE, "/etc/web/web.conf", null, "listen 9000\n")), null,
+                d.routes().subList(0, 2)));
+        assertNull(ingresses.withName("web-canary-1").get(), "pruned with its route");
+        assertNull(client.resources(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class)
+                .inNamespace("kato-shop").withName("web").get());
+        assertEquals(3, web().getSpec().getReplicas(), "its instance count again");
+        assertEquals(2, web().getSpec().getTemplate().getSpec().getVolumes().size());
+        assertEquals("listen 9000\n", client.configMaps().inNamespace("kato-shop").withName("web-files").get()
+                .getData().get("conf"));
+        assertNotNull(ns.withName("web-uploads").get());
+
+        runtime.apply(d.with(d.secretEnv(), List.of(), null, List.of()));
+        assertNull(ns.withName("web-uploads").get(), "a removed volume's claim goes with it");
+        runtime.apply(d);
+        runtime.remove(d.componentId());
+        assertNull(web());
+        assertNull(ingresses.withName("web").get());
+        assertNull(client.configMaps().inNamespace("kato-shop").withName("web-files").get());
+        assertNotNull(ns.withName("web-uploads").get(), "a stopped component keeps its data");
+        runtime.purge(d.componentId());
+        assertNull(ns.withName("web-uploads").get(), "a deleted one does not");
     }
 
     @Test

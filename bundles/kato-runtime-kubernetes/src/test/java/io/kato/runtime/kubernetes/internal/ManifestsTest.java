@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.fabric8.kubernetes.api.model.KubernetesListBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.kato.api.build.ProbeSpec;
+import io.kato.api.model.Autoscaling;
 import io.kato.api.model.DeployType;
 import io.kato.api.model.Port;
 import io.kato.api.model.Protocol;
+import io.kato.api.model.Volume;
+import io.kato.api.model.VolumeType;
 import io.kato.api.runtime.Deployment;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,17 +28,29 @@ import org.junit.jupiter.api.Test;
  * {@code -Dkato.golden.write=true} and read the diff before committing it.
  */
 class ManifestsTest {
+    /** Three instances autoscaled by CPU, a secret and a plain variable, a shared volume, scratch memory, a config file, routes. */
     static final Deployment WEB = new Deployment("c0ffee00-0000-4000-8000-000000000001", "web", "shop",
             "7e57ab1e-0000-4000-8000-000000000002", "registry.example.org/shop/web:1@sha256:" + "ab".repeat(32),
             List.of("/srv/web", "--port", "8080"), true, 3, 256, DeployType.STATELESS_MULTIPLE,
             List.of(new Port(8080, Protocol.HTTP, "WEB", true, true), new Port(9090, Protocol.UDP, "WEB", true, false)),
             Map.of("GREETING", "hi", "DB_PASSWORD", "pa55"),
             List.of(new ProbeSpec(ProbeSpec.Purpose.LIVENESS, ProbeSpec.Kind.HTTP, 8080, "/healthz", 5, 10, 2, 1, 3)),
-            4);
+            4).with(Set.of("DB_PASSWORD"), List.of(
+                    new Volume("uploads", VolumeType.SHARE_FILE, "/srv/uploads", 2048, null),
+                    new Volume("cache", VolumeType.MEMORY, "/tmp/cache", 64, null),
+                    new Volume("conf", VolumeType.CONFIG_FILE, "/etc/web/web.conf", null, "listen 8080\n")),
+            new Autoscaling(2, 6, Autoscaling.Metric.CPU, 500), List.of(
+                    new Deployment.Route("web-shop.kato.example.org", "/", 8080, 100, true, Map.of(), null, null),
+                    new Deployment.Route("shop.example.org", "/", 8080, 90, true, Map.of(), "CHAIN", "KEY"),
+                    new Deployment.Route("shop.example.org", "/api", 8080, 20, false, Map.of(), "CHAIN", "KEY"),
+                    new Deployment.Route("beta.example.org", "/", 8080, 100, true, Map.of("X-Beta", "1"), null,
+                            null)));
+    /** Stopped, stateful: a claim per instance, its password secret. */
     static final Deployment DB = new Deployment("c0ffee00-0000-4000-8000-000000000003", "db", "shop",
             "7e57ab1e-0000-4000-8000-000000000004", "postgres:16@sha256:" + "cd".repeat(32), List.of(), false, 1, 512,
             DeployType.STATEFUL_SINGLE, List.of(new Port(5432, Protocol.TCP, "DB", true, false)),
-            Map.of("POSTGRES_PASSWORD", "pa55"), List.of(), 1);
+            Map.of("POSTGRES_PASSWORD", "pa55"), List.of(), 1).with(Set.of("POSTGRES_PASSWORD"),
+            List.of(new Volume("data", VolumeType.LOCAL, "/var/lib/postgresql/data", 10240, null)), null, List.of());
 
     @Test
     void aStatelessComponent() throws IOException {

@@ -215,6 +215,17 @@ public class LocalRuntime implements Runtime {
         supervisor.remove(componentId);
     }
 
+    /** Also drops the component's volumes and logs; its artifacts went with its versions' records. */
+    @Override
+    public void purge(String componentId) {
+        supervisor.purge(componentId);
+        try {
+            LocalVolumes.delete(artifactsRoot.resolve(componentId));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot delete the artifacts of component " + componentId, e);
+        }
+    }
+
     @Override
     public Observation observe(String componentId) {
         return supervisor.observe(componentId);

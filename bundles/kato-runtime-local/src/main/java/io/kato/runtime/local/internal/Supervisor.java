@@ -37,6 +37,7 @@ final class Supervisor {
     private static final long STEADY_NANOS = TimeUnit.MINUTES.toNanos(1);
     private final Map<String, Group> groups = new ConcurrentHashMap<>();
     private final Path logsRoot;
+    private final LocalVolumes volumes;
     private final long drainMillis;
     private volatile int graceSeconds;
     /** Restarts, probes and the rollout tick. */
@@ -51,6 +52,7 @@ final class Supervisor {
     Supervisor(Path logsRoot, int graceSeconds, long drainMillis, long maxLogBytes) {
         this.maxLogBytes = maxLogBytes;
         this.logsRoot = logsRoot;
+        this.volumes = new LocalVolumes(logsRoot.resolveSibling("volumes"));
         this.graceSeconds = graceSeconds;
         this.drainMillis = drainMillis;
         stopLeftovers();
@@ -172,6 +174,21 @@ final class Supervisor {
         }
         return new Observation(true, shown == null ? null : shown.versionId(), shown == null ? 0 : shown.revision(),
                 seen);
+    }
+
+    /**
+     * Drops what a deleted component left: its volumes' data and its instances' logs. Its
+     * instances were stopped before it could be deleted; any still draining lose nothing
+     * they need (an open file outlives its name).
+     */
+    void purge(String componentId) {
+        remove(componentId);
+        volumes.purge(componentId);
+        try {
+            LocalVolumes.delete(logsRoot.resolve(componentId));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot delete the logs of component " + componentId, e);
+        }
     }
 
     Path logFile(String componentId, String instanceId) {
@@ -350,7 +367,7 @@ final class Supervisor {
                 writePid(log.resolveSibling(id + ".pid"), p);
                 startProbes(base);
                 p.onExit().thenRun(() -> exited(p));
-            } catch (IOException e) {
+            } catch (IOException | java.io.UncheckedIOException e) {
                 exitMessage = "cannot start '" + String.join(" ", d.startCommand()) + "': " + e.getMessage();
                 restartLater(); // a missing command or folder is retried with back-off, and shows as not alive
             }
@@ -380,6 +397,7 @@ final class Supervisor {
             Map<String, String> env = LocalRuntime.baseEnvironment(host);
             env.put("HOME", dir().toString());
             env.putAll(deployment.env());
+            env.putAll(volumes.prepare(deployment, id));
             env.put("PORT", Integer.toString(port));
             return env;
         }

@@ -276,6 +276,40 @@ class LocalRuntimeTest {
         }
     }
 
+    @Test
+    void volumesAndConfigFilesAreFoldersAndFilesNamedInTheEnvAndGoOnlyWithAPurge() throws Exception {
+        Path app = Files.createDirectories(dir.resolve("withVolumes"));
+        LocalRuntime runtime = new LocalRuntime(config(60), dir.resolve("artifacts"));
+        Deployment d = deployment("v1", app, List.of("sh", "-c", "cat \"$KATO_VOLUME_CONF\" >> \"$KATO_VOLUME_DATA/seen\";"
+                + " basename \"$KATO_VOLUME_CONF\" >> \"$KATO_VOLUME_DATA/seen\"; touch \"$KATO_VOLUME_TMP/x\"; sleep 60"),
+                true, 1).with(java.util.Set.of(), List.of(
+                        new io.kato.api.model.Volume("data", io.kato.api.model.VolumeType.SHARE_FILE, "/srv/data", 1024,
+                                null),
+                        new io.kato.api.model.Volume("tmp", io.kato.api.model.VolumeType.MEMORY, "/tmp/x", 64, null),
+                        new io.kato.api.model.Volume("conf", io.kato.api.model.VolumeType.CONFIG_FILE,
+                                "/etc/app/app.conf", null, "level=debug\n")), null, List.of());
+        Path seen = dir.resolve("volumes/c1/data/data/seen");
+        try {
+            runtime.apply(d);
+            await("the instance to write", () -> {
+                try {
+                    return Files.readString(seen).contains("app.conf");
+                } catch (java.io.IOException notYet) {
+                    return false;
+                }
+            });
+            assertEquals("level=debug\napp.conf\n", Files.readString(seen));
+            runtime.remove("c1");
+            await("the stop", () -> runtime.observe("c1").instances().isEmpty());
+            assertTrue(Files.exists(seen), "a stopped component keeps its data");
+            runtime.purge("c1");
+            assertFalse(Files.exists(dir.resolve("volumes/c1")), "a deleted one does not");
+            assertFalse(Files.exists(dir.resolve("logs/c1")));
+        } finally {
+            runtime.remove("c1");
+        }
+    }
+
     private static String get(String address, String path) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://" + address + path)).build(), HttpResponse.BodyHandlers.ofString());
