@@ -17,7 +17,9 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface BuildService {
     /**
-     * Queues a build. Team admins and developers.
+     * Queues a build. Team admins and developers. A component made from an image is not
+     * built: its tag is read again from the registry and the image it points to now becomes
+     * the next version (pinned to its digest, the component's command kept).
      *
      * @throws io.kato.api.ConflictException when the component has no source to build, or
      *                                       no runtime is active to build on

@@ -59,21 +59,25 @@ public class BuildJob implements JobHandler {
     private final Runtimes runtimes;
     private final Secrets secrets;
     private final Path cacheRoot;
+    private final ImagePulls images;
 
     @Activate
     public BuildJob(@Reference Store store, @Reference SourceWorkspaces sources, @Reference BuildStrategies strategies,
-                    @Reference Runtimes runtimes, @Reference Secrets secrets) {
-        this(store, sources, strategies, runtimes, secrets, DataDir.kato().resolve("cache"));
+                    @Reference Runtimes runtimes, @Reference Secrets secrets,
+                    @Reference CredentialServiceImpl credentials) {
+        this(store, sources, strategies, runtimes, secrets, DataDir.kato().resolve("cache"),
+                new ImagePulls(store, credentials, new io.kato.image.RegistryClient(java.time.Duration.ofSeconds(30))));
     }
 
     BuildJob(Store store, SourceWorkspaces sources, BuildStrategies strategies, Runtimes runtimes, Secrets secrets,
-             Path cacheRoot) {
+             Path cacheRoot, ImagePulls images) {
         this.store = store;
         this.sources = sources;
         this.strategies = strategies;
         this.runtimes = runtimes;
         this.secrets = secrets;
         this.cacheRoot = cacheRoot;
+        this.images = images;
     }
 
     @Override
@@ -102,8 +106,15 @@ public class BuildJob implements JobHandler {
                     worker.interrupt();
                 }
             }, 500, 500, TimeUnit.MILLISECONDS);
-            workspace = sources.workspace("build-" + build.id());
-            Built built = build(build, workspace, context);
+            Component component = store.inTransaction(tx -> new ComponentRows(tx).byId(build.componentId()))
+                    .orElseThrow(() -> new JobFailedException("The component was deleted"));
+            Built built;
+            if (component.sourceKind() == io.kato.api.model.SourceKind.IMAGE) {
+                built = images.pull(component, context);
+            } else {
+                workspace = sources.workspace("build-" + build.id());
+                built = build(build, workspace, context);
+            }
             int number = succeed(build, built, heartbeat);
             context.log("Version " + number + " built");
             return "version " + number;
@@ -138,7 +149,8 @@ public class BuildJob implements JobHandler {
     }
 
     /** What a build made, to be recorded as its version once the build is known not to be cancelled. */
-    private record Built(Component component, String strategy, String artifact, BuildPlan plan, FetchResult fetched) {
+    record Built(Component component, String strategy, String artifact, List<String> startCommand,
+                 FetchResult fetched) {
     }
 
     private Built build(BuildRows.Build build, Path workspace, JobContext context) throws IOException {
@@ -172,7 +184,7 @@ public class BuildJob implements JobHandler {
         LogSink masked = maskingSecrets(in.component(), context);
         String artifact = runtime.build(new BuildRequest(in.component().id(), build.id(), root, cache,
                 buildContext.buildEnv()), plan, masked);
-        return new Built(in.component(), strategy.name(), artifact, plan, fetched);
+        return new Built(in.component(), strategy.name(), artifact, plan.startCommand(), fetched);
     }
 
     /** What the check found for the component's language (the primary one when that is gone). */
@@ -218,7 +230,7 @@ public class BuildJob implements JobHandler {
     private int succeed(BuildRows.Build build, Built b, ScheduledExecutorService watchers) throws IOException {
         stop(watchers);
         Component c = b.component();
-        String start = SourceCheckServiceImpl.JSON.writeValueAsString(b.plan().startCommand());
+        String start = SourceCheckServiceImpl.JSON.writeValueAsString(b.startCommand());
         record Outcome(int number, String cancelled) {
         }
         for (int attempt = 0; ; attempt++) {

@@ -46,10 +46,6 @@ public class BuildServiceImpl extends ServiceSupport implements BuildService {
         return woken(jobs, tx(tx -> {
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
             Component c = component(tx, t, component);
-            if (c.sourceKind() == io.kato.api.model.SourceKind.IMAGE) {
-                throw new ConflictException("Component '" + component + "' runs the image " + c.source().url()
-                        + ", which needs no build: to run another image, check it and create a component from it");
-            }
             if (c.source() == null || c.source().checkId() == null) {
                 throw new ConflictException("Component '" + component + "' was not made from source, so there is"
                         + " nothing to build: create it from a source check");

@@ -456,7 +456,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
         });
     }
 
-    private Outcome starting(Actor actor, String team, String component) {
+    Outcome starting(Actor actor, String team, String component) {
         return operate(actor, team, component, "start", (c, builds) -> {
             runsHere(c);
             BuildRows.VersionRow v = release(c, builds, component);
@@ -588,7 +588,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
         }
     }
 
-    private record Outcome(Component component, Event event) {
+    record Outcome(Component component, Event event) {
     }
 
     @FunctionalInterface

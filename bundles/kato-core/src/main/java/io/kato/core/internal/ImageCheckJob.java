@@ -5,7 +5,6 @@ import io.kato.api.job.JobFailedException;
 import io.kato.api.job.JobHandler;
 import io.kato.api.model.ImageCheck;
 import io.kato.api.model.ImageReport;
-import io.kato.api.source.Credentials;
 import io.kato.image.ContainerSpec;
 import io.kato.image.ImageConfig;
 import io.kato.image.ImageReference;
@@ -83,7 +82,7 @@ public class ImageCheckJob implements JobHandler {
 
     private ImageReport check(ImageCheckRows.Row check, JobContext context) {
         List<ContainerSpec> specs = ImageInputs.parse(check.kind(), secrets.open(check.inputSealed())).specs();
-        RegistryClient.Auth auth = auth(check);
+        RegistryClient.Auth auth = ImagePulls.auth(store, credentials, check);
         Map<String, String> names = new LinkedHashMap<>();
         specs.forEach(s -> names.put(s.name() == null ? "" : s.name(), ImageInputs.componentName(s)));
         List<ImageReport.Service> services = new ArrayList<>();
@@ -108,24 +107,6 @@ public class ImageCheckJob implements JobHandler {
                     s.user(), s.workdir(), s.deployType(), s.dependsOn(), s.warnings(), s.sizeBytes()));
         }
         return new ImageReport(services);
-    }
-
-    private RegistryClient.Auth auth(ImageCheckRows.Row check) {
-        if (check.credential() == null) {
-            return null;
-        }
-        Credentials c;
-        try {
-            c = store.inTransaction(tx -> credentials.open(tx, check.teamId(), check.credential()));
-        } catch (io.kato.api.NotFoundException gone) {
-            throw new JobFailedException("The credential '" + check.credential() + "' was deleted: create it again"
-                    + " and check the image again");
-        }
-        if (c.secret() == null) {
-            throw new JobFailedException("The credential '" + check.credential() + "' is an SSH key; registries take"
-                    + " a user with a password or token");
-        }
-        return new RegistryClient.Auth(c.username(), new String(c.secret()));
     }
 
     private void end(ImageCheckRows.Row check, String status, String message, String reportJson) {

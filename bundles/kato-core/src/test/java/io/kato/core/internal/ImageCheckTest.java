@@ -18,6 +18,8 @@ import io.kato.api.model.ImageReport;
 import io.kato.api.model.Port;
 import io.kato.api.model.Protocol;
 import io.kato.api.model.SourceKind;
+import io.kato.api.model.Event;
+import io.kato.api.model.EventStatus;
 import io.kato.api.model.Version;
 import io.kato.api.service.AppService.AppDraft;
 import io.kato.api.service.CredentialService.CredentialDraft;
@@ -140,8 +142,6 @@ class ImageCheckTest {
         ConflictException local = assertThrows(ConflictException.class, () -> components.start(admin, "shop", "web"));
         assertTrue(local.getMessage().contains("kubernetes runtime"), local.getMessage());
         assertFalse(components.get(admin, "shop", "web").desiredRunning());
-        ConflictException build = assertThrows(ConflictException.class, () -> builds.build(admin, "shop", "web"));
-        assertTrue(build.getMessage().contains("needs no build"), build.getMessage());
         ConflictException twice = assertThrows(ConflictException.class,
                 () -> components.createFromImages(admin, "shop", c.id(), "web", null));
         assertTrue(twice.getMessage().contains("already exists"), twice.getMessage());
@@ -178,6 +178,108 @@ class ImageCheckTest {
         reconciler.reconcileAll();
         assertNull(kubernetes.apps().statefulSets().inNamespace("kato-shop").withName("postgres").get(),
                 "stopped: the runtime holds nothing for it (the core's contract for a stopped component)");
+    }
+
+    /**
+     * What a kubelet would do for the component's workload: its pods replaced by ready ones of
+     * the current template (the mock API server runs no pods).
+     */
+    private static void kubelet(String name) {
+        var d = kubernetes.apps().deployments().inNamespace("kato-shop").withName(name).get();
+        var template = d.getSpec().getTemplate();
+        String component = template.getMetadata().getLabels().get("kato.io/component-id");
+        kubernetes.pods().inNamespace("kato-shop").withLabel("kato.io/component-id", component).delete();
+        for (int i = 0; i < d.getSpec().getReplicas(); i++) {
+            kubernetes.pods().inNamespace("kato-shop").resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+                    .withNewMetadata().withName(name + "-" + template.getMetadata().getAnnotations()
+                            .get("kato.io/revision") + "-" + i + "-" + Math.abs(template.hashCode() % 1000))
+                    .withLabels(template.getMetadata().getLabels())
+                    .withAnnotations(template.getMetadata().getAnnotations()).endMetadata()
+                    .withSpec(template.getSpec()).withNewStatus().withPhase("Running").withPodIP("10.1.0." + (i + 2))
+                    .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build())
+                    .create();
+        }
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void anImageComponentIsPulledAgainUpgradedRolledBackAndRestartedOnTheKubernetesRuntime() throws Exception {
+        String image = privateRegistry.address() + "/shop/web:1";
+        ImageCheck c = run(new ImageCheckRequest(image, null, null, "registry", null, true));
+        Runtimes onCluster = new Runtimes("kubernetes");
+        io.kato.api.runtime.Runtime runtime = io.kato.runtime.kubernetes.internal.KubernetesRuntimes.onClient(kubernetes);
+        onCluster.addRuntime(runtime);
+        ComponentServiceImpl cluster = new ComponentServiceImpl(store, secrets, onCluster, Clock.systemUTC());
+        BuildServiceImpl builds = new BuildServiceImpl(store, onCluster, Clock.systemUTC());
+        CredentialServiceImpl credentials = new CredentialServiceImpl(store, secrets, Clock.systemUTC());
+        workers.addHandler(BuildServiceImpl.JOB_KIND, new BuildJob(store, null, null, onCluster, secrets,
+                registries.resolve("cache"), new ImagePulls(store, credentials,
+                new io.kato.image.RegistryClient(Duration.ofSeconds(10)))));
+        cluster.createFromImages(admin, "shop", c.id(), "web", null);
+        Reconciler reconciler = new Reconciler(store, onCluster, new Deployments(store, secrets)::of);
+        java.util.function.Supplier<String> running = () -> kubernetes.apps().deployments().inNamespace("kato-shop")
+                .withName("web").get().getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+        try {
+            Event start = cluster.starting(admin, "shop", "web").event();
+            reconciler.reconcileAll();
+            kubelet("web");
+            await("the start to converge", () -> reconciler.settleOperations() == 0);
+            assertEquals(EventStatus.SUCCEEDED, event(start).status());
+            assertEquals(image + "@" + web.digest(), running.get());
+
+            // the tag moves on: a build reads it again and makes version 2, no build on the cluster
+            String arch = System.getProperty("os.arch").equals("aarch64") ? "arm64" : "amd64";
+            OciLayout newer = new OciLayout(registries.resolve("newer-" + System.nanoTime()));
+            OciLayout.Image two = newer.image("linux", arch, """
+                    {"Env":["GREETING=hello"],"ExposedPorts":{"8080/tcp":{}},"Cmd":["/srv/web2"]}""");
+            newer.tag("1", two);
+            privateRegistry.push(newer, "1", "shop/web");
+            builds.build(admin, "shop", "web");
+            assertEquals(1, workers.pollOnce());
+            Version v2 = builds.versions(admin, "shop", "web", new PageRequest(0, 10)).items().get(0);
+            assertEquals(2, v2.number(), builds.versions(admin, "shop", "web", new PageRequest(0, 10)).toString());
+            assertEquals(image + "@" + two.digest(), v2.artifact());
+            assertEquals(List.of("/srv/web", "--port", "8080"), v2.startCommand(), "the component's command kept");
+            assertEquals(image + "@" + web.digest(), running.get(), "a new version runs only when upgraded");
+
+            Event upgrade = cluster.upgrade(admin, "shop", "web");
+            reconciler.reconcileAll();
+            assertEquals(image + "@" + two.digest(), running.get());
+            assertEquals(1, reconciler.settleOperations(), "open until the new pods are ready");
+            kubelet("web");
+            await("the upgrade to converge", () -> reconciler.settleOperations() == 0);
+            assertEquals(EventStatus.SUCCEEDED, event(upgrade).status());
+
+            cluster.rollback(admin, "shop", "web", 1);
+            reconciler.reconcileAll();
+            assertEquals(image + "@" + web.digest(), running.get(), "rolled back");
+
+            String revision = kubernetes.apps().deployments().inNamespace("kato-shop").withName("web").get().getSpec()
+                    .getTemplate().getMetadata().getAnnotations().get("kato.io/revision");
+            cluster.restart(admin, "shop", "web");
+            reconciler.reconcileAll();
+            String restarted = kubernetes.apps().deployments().inNamespace("kato-shop").withName("web").get()
+                    .getSpec().getTemplate().getMetadata().getAnnotations().get("kato.io/revision");
+            assertTrue(Long.parseLong(restarted) > Long.parseLong(revision), revision + " -> " + restarted);
+        } finally {
+            cluster.stop(admin, "shop", "web");
+            reconciler.reconcileAll();
+            reconciler.deactivate();
+            kubernetes.pods().inNamespace("kato-shop").delete();
+        }
+    }
+
+    private Event event(Event e) {
+        return new EventServiceImpl(store).get(admin, "shop", e.id());
     }
 
     @Test

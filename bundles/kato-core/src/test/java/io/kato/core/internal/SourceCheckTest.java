@@ -445,7 +445,7 @@ class SourceCheckTest {
         runtimes.addRuntime(new LocalRuntime(localConfig(), dir.resolve("artifacts")));
         BuildServiceImpl builds = new BuildServiceImpl(store, runtimes, Clock.systemUTC());
         workers.addHandler(BuildServiceImpl.JOB_KIND, new BuildJob(store, sources, strategies, runtimes, secrets,
-                dir.resolve("cache")));
+                dir.resolve("cache"), null));
         ComponentServiceImpl observed = new ComponentServiceImpl(store, secrets, runtimes, Clock.systemUTC());
 
         Build queued = builds.build(admin, "shop", "api");

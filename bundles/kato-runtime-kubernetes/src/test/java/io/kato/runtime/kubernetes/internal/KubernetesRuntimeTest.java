@@ -64,6 +64,40 @@ class KubernetesRuntimeTest {
         }
     }
 
+    /** An API server that refuses Kato's account everything, as RBAC does in a namespace it was not granted. */
+    @Test
+    void aForbiddenNamespaceIsAFailureThatSaysWhatToGrant() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = ("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":"
+                    + "\"namespaces \\\"kato-shop\\\" is forbidden: User \\\"system:serviceaccount:kato:kato\\\" cannot"
+                    + " patch resource\",\"reason\":\"Forbidden\",\"code\":403}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(403, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        KubernetesClient refusing = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
+                new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl("http://127.0.0.1:"
+                        + server.getAddress().getPort()).withRequestRetryBackoffLimit(0).build()).build();
+        KubernetesRuntime forbidden = new KubernetesRuntime(refusing, "kato-");
+        try {
+            var failure = org.junit.jupiter.api.Assertions.assertThrows(io.kato.api.runtime.RuntimeFailure.class,
+                    () -> forbidden.apply(ManifestsTest.WEB));
+            assertTrue(failure.getMessage().startsWith("The cluster forbids Kato to apply component 'web' in"
+                    + " namespace kato-shop: grant its account rights in that namespace"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("cannot patch resource"), failure.getMessage());
+            assertFalse(forbidden.health().up(), "its watch is refused too");
+        } finally {
+            forbidden.close();
+            refusing.close();
+            server.stop(0);
+        }
+    }
+
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {
