@@ -318,6 +318,78 @@ public class DeliveryIT extends KatoTestSupport {
                 .startsWith("404 "));
     }
 
+    /** Serves its config file's text and how many requests its data volume has seen (one line each). */
+    private static final String VOLUME_APP = "import os\nfrom http.server import BaseHTTPRequestHandler,"
+            + " ThreadingHTTPServer\n"
+            + "class H(BaseHTTPRequestHandler):\n"
+            + "    def do_GET(self):\n"
+            + "        seen = os.path.join(os.environ['KATO_VOLUME_DATA'], 'seen')\n"
+            + "        with open(seen, 'a') as f:\n"
+            + "            f.write('x\\n')\n"
+            + "        with open(seen) as f:\n"
+            + "            count = len(f.readlines())\n"
+            + "        with open(os.environ['KATO_VOLUME_CONF']) as f:\n"
+            + "            conf = f.read().strip()\n"
+            + "        body = (conf + ' ' + str(count)).encode()\n"
+            + "        self.send_response(200)\n"
+            + "        self.send_header('Content-Length', str(len(body)))\n"
+            + "        self.end_headers()\n"
+            + "        self.wfile.write(body)\n"
+            + "    def log_message(self, *args):\n"
+            + "        pass\n"
+            + "ThreadingHTTPServer(('127.0.0.1', int(os.environ['PORT'])), H).serve_forever()\n";
+
+    @Test
+    public void volumesAndConfigFilesReachInstancesKeepDataAcrossRestartsAndGoWithTheComponent() throws Exception {
+        Path repo = repository(Map.of("app.py", VOLUME_APP, "requirements.txt", "# stdlib only\n"));
+        component("vol", repo, 8080);
+        String base = "/api/v1/teams/dlv/components/vol";
+        HttpResponse<String> conf = send("PUT", base + "/volumes/conf", ADMIN_TOKEN,
+                "{\"type\":\"config_file\",\"path\":\"/etc/vol/app.conf\",\"content\":\"greeting=hello\\n\"}", null);
+        assertEquals(conf.body(), 200, conf.statusCode());
+        String set = executeCommand("kato:volume-set --path /srv/data --size 128 dlv vol data");
+        assertTrue(set, set.contains("Volume data (share_file) at /srv/data on vol, 128 MB"));
+        HttpResponse<String> local = send("PUT", base + "/volumes/db", ADMIN_TOKEN,
+                "{\"type\":\"local\",\"path\":\"/var/db\"}", null);
+        assertEquals(local.body(), 400, local.statusCode());
+        assertTrue(local.body(), local.body().contains("stateful") && local.body().contains("\"field\":\"type\""));
+        String listed = executeCommand("kato:volumes dlv vol");
+        assertTrue(listed, listed.contains("config_file") && listed.contains("15 bytes") && !listed.contains("db"));
+
+        build("vol", 120);
+        assertEquals(202, send("POST", base + "/start", ADMIN_TOKEN, "", null).statusCode());
+        String url = awaitRunning("vol").path("urls").get(0).asText();
+        assertEquals("200 greeting=hello 1", viaGateway(url));
+        assertEquals("200 greeting=hello 2", viaGateway(url));
+        assertEquals(200, send("PUT", base + "/volumes/conf", ADMIN_TOKEN,
+                "{\"type\":\"config_file\",\"path\":\"/etc/vol/app.conf\",\"content\":\"greeting=bye\"}", null)
+                .statusCode());
+        operate("vol", "restart", "");
+        assertEquals("a restart reads the new file; the data is kept", "200 greeting=bye 3", viaGateway(url));
+
+        // autoscaling: stored and shown here, applied by the kubernetes runtime
+        HttpResponse<String> rule = send("PUT", base + "/autoscaling", ADMIN_TOKEN,
+                "{\"minInstances\":1,\"maxInstances\":3,\"metric\":\"memory\",\"target\":4096}", null);
+        assertEquals(rule.body(), 400, rule.statusCode());
+        assertTrue(rule.body(), rule.body().contains("the component's memory"));
+        String scaled = executeCommand("kato:autoscaling --max 3 --metric memory --target 200 dlv vol");
+        assertTrue(scaled, scaled.contains("1 to 3 instances, holding 200 MB of memory per instance"));
+        assertEquals(200, get(base + "/autoscaling", ADMIN_TOKEN).statusCode());
+        assertEquals(204, send("DELETE", base + "/autoscaling", ADMIN_TOKEN, null, null).statusCode());
+        HttpResponse<String> none = get(base + "/autoscaling", ADMIN_TOKEN);
+        assertEquals(404, none.statusCode());
+        assertTrue(none.body(), none.body().contains("no autoscaling rule"));
+
+        assertEquals(202, send("POST", base + "/stop", ADMIN_TOKEN, "", null).statusCode());
+        waitFor("vol to stop", Duration.ofSeconds(30), () -> json(get(base, ADMIN_TOKEN)).path("state").asText()
+                .equals("closed"));
+        String id = json(get(base, ADMIN_TOKEN)).path("id").asText();
+        Path data = Path.of(System.getProperty("karaf.data"), "kato", "volumes", id);
+        assertTrue("a stopped component keeps its data", Files.exists(data.resolve("data/data/seen")));
+        assertEquals(204, send("DELETE", base, ADMIN_TOKEN, null, null).statusCode());
+        waitFor("the deleted component's data to go", Duration.ofSeconds(30), () -> !Files.exists(data));
+    }
+
     @Test
     public void theShellRestartsUpgradesRollsBackAndScales() throws Exception {
         Path repo = repository(Map.of("index.html", "<h1>first</h1>"));

@@ -76,6 +76,11 @@ public class RestartIT {
         assertEquals(201, call("POST", "/api/v1/teams/durable/components", token,
                 "{\"name\":\"api\",\"app\":\"web\",\"env\":[{\"name\":\"PW\",\"value\":\"s3cr3t-value\",\"secret\":true}]}")
                 .statusCode());
+        HttpResponse<String> conf = call("PUT", "/api/v1/teams/durable/components/api/volumes/conf", token,
+                "{\"type\":\"config_file\",\"path\":\"/etc/api.conf\",\"content\":\"level=debug\\n\"}");
+        assertEquals(conf.body(), 200, conf.statusCode());
+        assertEquals(200, call("PUT", "/api/v1/teams/durable/components/api/autoscaling", token,
+                "{\"minInstances\":1,\"maxInstances\":4,\"metric\":\"cpu\",\"target\":300}").statusCode());
         // an image component: its check (with a password on the docker run line) and its version
         Path images = Files.createDirectories(home.resolve("../images"));
         OciLayout layout = new OciLayout(images.resolve("layout"));
@@ -101,6 +106,11 @@ public class RestartIT {
         assertEquals("PROD", team.path("environment").asText());
         JsonNode component = JSON.readTree(call("GET", "/api/v1/teams/durable/components/api", token, null).body());
         assertEquals("********", component.path("env").get(0).path("value").asText());
+        JsonNode volumes = JSON.readTree(call("GET", "/api/v1/teams/durable/components/api/volumes", token, null)
+                .body());
+        assertEquals("level=debug\n", volumes.get(0).path("content").asText());
+        assertEquals(4, JSON.readTree(call("GET", "/api/v1/teams/durable/components/api/autoscaling", token, null)
+                .body()).path("maxInstances").asInt());
         JsonNode check = JSON.readTree(call("GET", "/api/v1/teams/durable/image-checks/" + imageCheck, token, null)
                 .body());
         assertEquals("queue", check.path("report").path("services").get(0).path("name").asText());

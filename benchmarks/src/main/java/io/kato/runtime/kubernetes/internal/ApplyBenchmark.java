@@ -77,8 +77,16 @@ public final class ApplyBenchmark {
                         "team-" + (i % 10), String.format("7e57ab1e-0000-4000-8000-%012d", i),
                         "registry.example.org/shop/svc:" + i, List.of("/srv/run"), true, 2, 256,
                         i % 5 == 0 ? DeployType.STATEFUL_SINGLE : DeployType.STATELESS_MULTIPLE,
-                        List.of(new Port(8080, Protocol.HTTP, "SVC", true, true)), Map.of("MODE", "bench"),
-                        List.of(), 1));
+                        List.of(new Port(8080, Protocol.HTTP, "SVC", true, true)),
+                        Map.of("MODE", "bench", "DB_PASSWORD", "pw-" + i), List.of(), 1)
+                        // what a typical component carries: a secret, a config file, a volume, its domain
+                        .with(java.util.Set.of("DB_PASSWORD"), List.of(
+                                new io.kato.api.model.Volume("conf", io.kato.api.model.VolumeType.CONFIG_FILE,
+                                        "/etc/svc/svc.conf", null, "id=" + i + "\n"),
+                                new io.kato.api.model.Volume("data", i % 5 == 0 ? io.kato.api.model.VolumeType.LOCAL
+                                        : io.kato.api.model.VolumeType.SHARE_FILE, "/srv/data", 1024, null)),
+                                null, List.of(new Deployment.Route("svc-" + i + ".kato.example.org", "/", 8080, 100,
+                                        true, Map.of(), null, null))));
             }
             long t0 = System.nanoTime();
             long w0 = dispatcher.writes.get();
