@@ -66,10 +66,15 @@ public class DeliveryIT extends KatoTestSupport {
 
     /** A Python stdlib server that answers its release and the port it got. */
     private static String pythonApp(String release) {
+        return pythonServer("        body = ('" + release + " ' + os.environ['PORT']).encode()\n");
+    }
+
+    /** A Python stdlib server answering every GET with {@code body}, which the given lines of do_GET compute. */
+    private static String pythonServer(String bodyLines) {
         return "import os\nfrom http.server import BaseHTTPRequestHandler, ThreadingHTTPServer\n"
                 + "class H(BaseHTTPRequestHandler):\n"
                 + "    def do_GET(self):\n"
-                + "        body = ('" + release + " ' + os.environ['PORT']).encode()\n"
+                + bodyLines
                 + "        self.send_response(200)\n"
                 + "        self.send_header('Content-Length', str(len(body)))\n"
                 + "        self.end_headers()\n"
@@ -319,10 +324,7 @@ public class DeliveryIT extends KatoTestSupport {
     }
 
     /** Serves its config file's text and how many requests its data volume has seen (one line each). */
-    private static final String VOLUME_APP = "import os\nfrom http.server import BaseHTTPRequestHandler,"
-            + " ThreadingHTTPServer\n"
-            + "class H(BaseHTTPRequestHandler):\n"
-            + "    def do_GET(self):\n"
+    private static final String VOLUME_APP = pythonServer(""
             + "        seen = os.path.join(os.environ['KATO_VOLUME_DATA'], 'seen')\n"
             + "        with open(seen, 'a') as f:\n"
             + "            f.write('x\\n')\n"
@@ -330,14 +332,7 @@ public class DeliveryIT extends KatoTestSupport {
             + "            count = len(f.readlines())\n"
             + "        with open(os.environ['KATO_VOLUME_CONF']) as f:\n"
             + "            conf = f.read().strip()\n"
-            + "        body = (conf + ' ' + str(count)).encode()\n"
-            + "        self.send_response(200)\n"
-            + "        self.send_header('Content-Length', str(len(body)))\n"
-            + "        self.end_headers()\n"
-            + "        self.wfile.write(body)\n"
-            + "    def log_message(self, *args):\n"
-            + "        pass\n"
-            + "ThreadingHTTPServer(('127.0.0.1', int(os.environ['PORT'])), H).serve_forever()\n";
+            + "        body = (conf + ' ' + str(count)).encode()\n");
 
     @Test
     public void volumesAndConfigFilesReachInstancesKeepDataAcrossRestartsAndGoWithTheComponent() throws Exception {

@@ -156,6 +156,34 @@ public class ImageIT extends KatoTestSupport {
         assertTrue(k.path("runsImages").asBoolean());
         assertFalse(k.toString(), k.path("up").asBoolean());
         assertTrue(k.toString(), k.path("message").asText().contains("cannot be reached"));
+
+        // a team of its own on the kubernetes runtime, the others staying on the local one
+        HttpResponse<String> mars = send("POST", "/api/v1/teams", ADMIN_TOKEN, "{\"name\":\"kube\",\"runtime\":"
+                + "\"mars\"}", null);
+        assertEquals(mars.body(), 400, mars.statusCode());
+        assertTrue(mars.body(), mars.body().contains("'mars' is not a runtime of this server"));
+        String made = executeCommand("kato:team-create --runtime kubernetes kube");
+        assertTrue(made, made.contains("runtime kubernetes"));
+        assertEquals("kubernetes", json(get("/api/v1/teams/kube", ADMIN_TOKEN)).path("runtime").asText());
+        assertEquals(201, send("POST", "/api/v1/teams/kube/apps", ADMIN_TOKEN, "{\"name\":\"cache\"}", null)
+                .statusCode());
+        HttpResponse<String> checked = send("POST", "/api/v1/teams/kube/image-checks", ADMIN_TOKEN,
+                "{\"image\":\"" + openRegistry.address() + "/redis:7\",\"insecure\":true}", null);
+        JsonNode check = awaitEnded("the image check", "/api/v1/teams/kube/image-checks/" + json(checked).path("id")
+                .asText(), Duration.ofSeconds(60));
+        assertEquals(201, send("POST", "/api/v1/teams/kube/image-checks/" + check.path("id").asText() + "/components",
+                ADMIN_TOKEN, "{\"app\":\"cache\"}", null).statusCode());
+        HttpResponse<String> start = send("POST", "/api/v1/teams/kube/components/redis/start", ADMIN_TOKEN, null,
+                null);
+        assertEquals("the team's runtime runs images", 202, start.statusCode());
+        assertEquals("unknown while its cluster is away", "unknown",
+                json(get("/api/v1/teams/kube/components/redis", ADMIN_TOKEN)).path("state").asText());
+        String moving = executeCommand("kato:team-runtime --default kube");
+        assertTrue(moving, moving.contains("stop them first"));
+        assertEquals(202, send("POST", "/api/v1/teams/kube/components/redis/stop", ADMIN_TOKEN, null, null)
+                .statusCode());
+        String back = executeCommand("kato:team-runtime --default kube");
+        assertTrue(back, back.contains("runs on the server's active runtime"));
     }
 
     @Test

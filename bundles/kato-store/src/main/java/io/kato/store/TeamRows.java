@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /** Rows of {@code teams} and {@code team_members}. */
 public final class TeamRows {
-    private static final String COLUMNS = "t.id, t.name, t.display_name, t.environment, t.version, t.created_at, t.updated_at";
+    private static final String COLUMNS = "t.id, t.name, t.display_name, t.environment, t.version, t.created_at, t.updated_at,"
+            + " t.runtime";
     private final Tx tx;
 
     public TeamRows(Tx tx) {
@@ -19,9 +20,10 @@ public final class TeamRows {
     }
 
     public void insert(Team t) {
-        tx.update("INSERT INTO teams (id, name, display_name, environment, version, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                t.id(), t.name(), t.displayName(), t.environment(), t.version(), t.createdAt(), t.updatedAt());
+        tx.update("INSERT INTO teams (id, name, display_name, environment, version, created_at, updated_at,"
+                        + " runtime) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                t.id(), t.name(), t.displayName(), t.environment(), t.version(), t.createdAt(), t.updatedAt(),
+                Rows.orNull(t.runtime(), Tx.Null.TEXT));
     }
 
     public Optional<Team> byName(String name) {
@@ -48,9 +50,9 @@ public final class TeamRows {
 
     /** Compare-and-set: writes the new state only if the row is still at {@code expectedVersion}. */
     public boolean update(Team t, long expectedVersion) {
-        return tx.update("UPDATE teams SET display_name = ?, environment = ?, version = ?, updated_at = ?"
-                        + " WHERE id = ? AND version = ?",
-                t.displayName(), t.environment(), t.version(), t.updatedAt(), t.id(), expectedVersion) == 1;
+        return tx.update("UPDATE teams SET display_name = ?, environment = ?, version = ?, updated_at = ?,"
+                        + " runtime = ? WHERE id = ? AND version = ?", t.displayName(), t.environment(), t.version(),
+                t.updatedAt(), Rows.orNull(t.runtime(), Tx.Null.TEXT), t.id(), expectedVersion) == 1;
     }
 
     /**
@@ -88,6 +90,14 @@ public final class TeamRows {
         }
     }
 
+    /** The teams that chose a runtime of their own: team id → runtime name. */
+    public java.util.Map<String, String> runtimes() {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        tx.query("SELECT id, runtime FROM teams WHERE runtime IS NOT NULL", rs -> out.put(rs.getString(1),
+                rs.getString(2)));
+        return out;
+    }
+
     public boolean removeMember(String teamId, String userId) {
         return tx.update("DELETE FROM team_members WHERE team_id = ? AND user_id = ?", teamId, userId) == 1;
     }
@@ -95,7 +105,7 @@ public final class TeamRows {
     static Team map(ResultSet rs) throws SQLException {
         return new Team(rs.getString("id"), rs.getString("name"), rs.getString("display_name"),
                 rs.getString("environment"), rs.getLong("version"), Rows.instant(rs, "created_at"),
-                Rows.instant(rs, "updated_at"));
+                Rows.instant(rs, "updated_at"), rs.getString("runtime"));
     }
 
     private static Membership mapMember(ResultSet rs) throws SQLException {

@@ -111,7 +111,7 @@ public final class ApplyBenchmark {
                     String ns = runtime.namespace(d.team());
                     List<HasMetadata> objects = Manifests.render(d, ns);
                     objects.get(objects.size() - 1).getMetadata().setAnnotations(Map.of(Manifests.APPLIED,
-                            Manifests.digest(objects))); // the same content as Kato's apply
+                            Manifests.fingerprint(d, ns, Manifests.Layout.DEFAULT))); // the same content as Kato's
                     for (HasMetadata m : objects) {
                         client.resource(m).inNamespace(ns).createOr(NonDeletingOperation::update);
                     }

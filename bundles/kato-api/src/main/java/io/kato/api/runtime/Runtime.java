@@ -27,7 +27,10 @@ public interface Runtime {
     String name();
 
     /**
-     * Runs a build plan in the given workspace.
+     * Runs a build plan in the given workspace. A runtime that {@link #runsImages runs images}
+     * builds the plan's container recipe instead of its steps and returns the image pinned to
+     * its digest; a version built so starts with the image's own command (the recipe's), not
+     * the plan's start command, which is for processes on a host.
      *
      * @return the stored artifact's location, usable in later {@link Deployment}s
      * @throws RuntimeFailure when a step fails, with the step's name and exit status

@@ -25,6 +25,13 @@ public interface TeamService {
     /** Platform admins only; the creator does not become a member (admins see every team). */
     Team create(Actor actor, TeamDraft draft);
 
+    /**
+     * Changes the team. A new {@code runtime} must be one the server has now (see
+     * {@link RuntimeRegistry}; empty: back to the server's active one), and is refused while
+     * any of the team's components is wanted running: stop them, change it, start them
+     * again, and they build and run there. Versions keep the artifacts they were built with,
+     * so source components need a build on the new runtime.
+     */
     Team update(Actor actor, String team, TeamChanges changes, Long expectedVersion);
 
     /** Refused while the team still has applications or components. */
@@ -36,11 +43,20 @@ public interface TeamService {
 
     void removeMember(Actor actor, String team, String user);
 
-    /** A new team: its DNS-1123 name, an optional display name and environment name (default {@code DEV}). */
-    record TeamDraft(String name, String displayName, String environment) {
+    /**
+     * A new team: its DNS-1123 name, an optional display name, environment name (default
+     * {@code DEV}) and runtime (default: the server's active one).
+     */
+    record TeamDraft(String name, String displayName, String environment, String runtime) {
+        public TeamDraft(String name, String displayName, String environment) {
+            this(name, displayName, environment, null);
+        }
     }
 
-    /** What to change; {@code null} leaves a field as it is. */
-    record TeamChanges(String displayName, String environment) {
+    /** What to change; {@code null} leaves a field as it is ({@code runtime} empty: the server's active one). */
+    record TeamChanges(String displayName, String environment, String runtime) {
+        public TeamChanges(String displayName, String environment) {
+            this(displayName, environment, null);
+        }
     }
 }

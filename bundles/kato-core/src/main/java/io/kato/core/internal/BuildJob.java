@@ -165,8 +165,8 @@ public class BuildJob implements JobHandler {
                             + " create the component from a new check"));
             return new Inputs(c, t, check);
         });
-        Runtime runtime = runtimes.active().orElseThrow(() -> new JobFailedException("No runtime '"
-                + runtimes.activeName() + "' is active to build on"));
+        Runtime runtime = runtimes.forTeam(in.team().id()).orElseThrow(() -> new JobFailedException("No runtime '"
+                + runtimes.nameFor(in.team().id()) + "' is installed to build on"));
         FetchResult fetched = sources.fetch(in.check(), workspace, context::log);
         Path root = SourceWorkspaces.folder(workspace, in.component().source().subdir());
         FileSourceTree tree = FileSourceTree.index(root, sources.config().maxFiles());
@@ -184,7 +184,9 @@ public class BuildJob implements JobHandler {
         LogSink masked = maskingSecrets(in.component(), context);
         String artifact = runtime.build(new BuildRequest(in.component().id(), build.id(), root, cache,
                 buildContext.buildEnv()), plan, masked);
-        return new Built(in.component(), strategy.name(), artifact, plan.startCommand(), fetched);
+        // an image starts with its own command (the recipe's CMD); the plan's is for processes on a host
+        return new Built(in.component(), strategy.name(), artifact, runtime.runsImages() ? List.of()
+                : plan.startCommand(), fetched);
     }
 
     /** What the check found for the component's language (the primary one when that is gone). */

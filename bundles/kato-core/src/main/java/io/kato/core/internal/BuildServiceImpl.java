@@ -50,9 +50,9 @@ public class BuildServiceImpl extends ServiceSupport implements BuildService {
                 throw new ConflictException("Component '" + component + "' was not made from source, so there is"
                         + " nothing to build: create it from a source check");
             }
-            if (runtimes.active().isEmpty()) {
-                throw new ConflictException("No runtime '" + runtimes.activeName() + "' is active to build on:"
-                        + " install its bundle, or set runtime in etc/io.kato.core.cfg");
+            if (runtimes.forTeam(t.id()).isEmpty()) {
+                throw new ConflictException("No runtime '" + runtimes.nameFor(t.id()) + "' is installed to build on:"
+                        + " install its bundle, or choose another runtime for the team (or in etc/io.kato.core.cfg)");
             }
             // Serialises builds of one component: a concurrent request waits here, then sees this one's build.
             new ComponentRows(tx).lock(c.id());

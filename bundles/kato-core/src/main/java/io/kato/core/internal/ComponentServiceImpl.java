@@ -78,7 +78,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
                     latest.flatMap(b -> rows.build(b.id())).map(BuildRows.Build::status).orElse(null), building);
         });
         boolean building = builds.building();
-        Observation seen = runtimes.activeAndUp().map(r -> r.observe(c.id())).orElse(null);
+        Observation seen = runtimes.forTeamAndUp(c.teamId()).map(r -> r.observe(c.id())).orElse(null);
         return ComponentStates.derive(new ComponentStates.Facts(c.desiredRunning(), c.instances(), builds.hasVersion(),
                 Build.FAILED.equals(builds.status()),
                 building ? ComponentStates.Operation.BUILDING : ComponentStates.Operation.NONE, seen));
@@ -470,11 +470,12 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
 
     /** An image component needs a runtime that runs images; the local one runs processes built from source. */
     private void runsHere(Component c) {
-        if (c.sourceKind() == SourceKind.IMAGE && !runtimes.active().map(Runtime::runsImages).orElse(false)) {
+        if (c.sourceKind() == SourceKind.IMAGE && !runtimes.forTeam(c.teamId()).map(Runtime::runsImages)
+                .orElse(false)) {
             throw new ConflictException("Component '" + c.name() + "' runs the container image " + c.source().url()
-                    + ", and the active runtime '" + runtimes.activeName() + "' does not run images (the local runtime"
-                    + " runs processes built from source): run it on the kubernetes runtime (runtime = kubernetes in"
-                    + " etc/io.kato.core.cfg, with a cluster configured)");
+                    + ", and its team's runtime '" + runtimes.nameFor(c.teamId()) + "' does not run images (the local"
+                    + " runtime runs processes built from source): run it on the kubernetes runtime (the team's"
+                    + " runtime, or runtime = kubernetes in etc/io.kato.core.cfg, with a cluster configured)");
         }
     }
 
@@ -632,7 +633,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
     @Override
     public List<Observation.Instance> instances(Actor actor, String team, String component) {
         Component c = get(actor, team, component);
-        return runtimes.active().map(r -> r.observe(c.id()).instances()).orElse(List.of());
+        return runtimes.forTeam(c.teamId()).map(r -> r.observe(c.id()).instances()).orElse(List.of());
     }
 
     @Override
@@ -641,14 +642,14 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
             throw ValidationException.of("lines", "must be between 1 and 10000");
         }
         Component c = instanceOf(actor, team, component, instance);
-        return activeRuntime().logTail(c.id(), instance, lines);
+        return runtimeOf(c).logTail(c.id(), instance, lines);
     }
 
     @Override
     public AutoCloseable followInstanceLog(Actor actor, String team, String component, String instance,
                                            io.kato.api.runtime.LogSink sink) {
         Component c = instanceOf(actor, team, component, instance);
-        return activeRuntime().logs(c.id(), instance, sink);
+        return runtimeOf(c).logs(c.id(), instance, sink);
     }
 
     /** The component, when the instance name can be one of its instances ({@code <component>-<n>}). */
@@ -657,7 +658,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
         // the local runtime's names (kept for an instance that stopped: its log stays), or one
         // the runtime shows now (a pod's); never a free-form name, which a runtime may use in a path
         boolean named = instance != null && (instance.matches(java.util.regex.Pattern.quote(c.name()) + "-[0-9]{1,9}")
-                || runtimes.active().map(r -> r.observe(c.id()).instances().stream()
+                || runtimes.forTeam(c.teamId()).map(r -> r.observe(c.id()).instances().stream()
                         .anyMatch(i -> i.id().equals(instance))).orElse(false));
         if (!named) {
             throw new NotFoundException("Component '" + component + "' has no instance '" + instance + "': see its"
@@ -666,9 +667,10 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
         return c;
     }
 
-    private io.kato.api.runtime.Runtime activeRuntime() {
-        return runtimes.active().orElseThrow(() -> new ConflictException("No runtime '" + runtimes.activeName()
-                + "' is active: install its bundle, or set runtime in etc/io.kato.core.cfg"));
+    private io.kato.api.runtime.Runtime runtimeOf(Component c) {
+        return runtimes.forTeam(c.teamId()).orElseThrow(() -> new ConflictException("No runtime '"
+                + runtimes.nameFor(c.teamId()) + "' is installed: install its bundle, or choose another runtime for"
+                + " the team (or in etc/io.kato.core.cfg)"));
     }
 
     /** The reconciler acts on the change now rather than at its next pass. */

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The default domains and custom rules, kept in memory: a snapshot of host → components
  * rebuilt from the store every second (and at once, at most twice a second, when a request names an
- * unknown host), and the ready instances asked of the active runtime per request, which
+ * unknown host), and the ready instances asked of the team's runtime per request, which
  * is cheap by the runtime SPI's contract.
  */
 @org.osgi.service.component.annotations.Component(service = {RouteTable.class, GatewayRoutes.class},
@@ -56,7 +56,7 @@ public class GatewayRoutes implements RouteTable {
         String publicScheme() default "http";
     }
 
-    private record Target(String componentId, String team, String name, boolean running) {
+    private record Target(String componentId, String teamId, String team, String name, boolean running) {
     }
 
     /** A custom rule ready to match: its backends resolved to components. */
@@ -155,7 +155,7 @@ public class GatewayRoutes implements RouteTable {
                 if (team == null) {
                     continue;
                 }
-                Target target = new Target(c.id(), team, c.name(), c.desiredRunning());
+                Target target = new Target(c.id(), c.teamId(), team, c.name(), c.desiredRunning());
                 byTeamAndName.put(team + "/" + c.name(), target);
                 if (outerPort(c).isPresent()) {
                     hosts.put(domain(c.name(), team, base), target);
@@ -292,19 +292,18 @@ public class GatewayRoutes implements RouteTable {
                 s = snapshot;
             }
         }
-        Optional<Runtime> runtime = runtimes.active();
         Target t = s.defaults().get(name);
         for (CompiledRule rule : s.rules().getOrDefault(name, List.of())) {
             // on a default domain only its own team's rules count, whichever came first
             if ((t == null || rule.rule().team().equals(t.team())) && rule.matches(path == null ? "/" : path, header)) {
-                return Optional.of(choose(rule, runtime));
+                return Optional.of(choose(rule, runtimes));
             }
         }
-        return t == null ? Optional.empty() : Optional.of(new Route(t.team(), t.name(), t.running(), ready(t, runtime)));
+        return t == null ? Optional.empty() : Optional.of(new Route(t.team(), t.name(), t.running(), ready(t, runtimes)));
     }
 
     /** A backend by weight among those with a ready instance (all of them unready: the heaviest, for its 503). */
-    private static Route choose(CompiledRule rule, Optional<Runtime> runtime) {
+    private static Route choose(CompiledRule rule, Runtimes runtimes) {
         List<GatewayRule.Backend> backends = rule.rule().backends();
         List<Route> candidates = new ArrayList<>();
         List<Integer> weights = new ArrayList<>();
@@ -316,7 +315,7 @@ public class GatewayRoutes implements RouteTable {
             if (t == null || weight == 0) {
                 continue;
             }
-            Route r = new Route(t.team(), t.name(), t.running(), ready(t, runtime));
+            Route r = new Route(t.team(), t.name(), t.running(), ready(t, runtimes));
             if (weight > heaviest) {
                 heaviest = weight;
                 fallback = r;
@@ -341,7 +340,8 @@ public class GatewayRoutes implements RouteTable {
         return candidates.get(candidates.size() - 1);
     }
 
-    private static List<String> ready(Target t, Optional<Runtime> runtime) {
+    private static List<String> ready(Target t, Runtimes runtimes) {
+        Optional<Runtime> runtime = runtimes.forTeam(t.teamId());
         return runtime.isEmpty() ? List.of() : runtime.get().observe(t.componentId()).instances()
                 .stream().filter(Observation.Instance::ready).map(Observation.Instance::address)
                 .filter(a -> a != null).toList();

@@ -91,20 +91,20 @@ public class Reconciler {
 
     /** Ends the events of operations that converged (or ran out of time); returns how many stay open. */
     int settleOperations() {
-        return runtimes.active().map(rollouts::settle).orElse(0);
+        return rollouts.settle(runtimes::forTeam);
     }
 
     /** One pass over every component; returns how many needed an action. */
     int reconcileAll() {
-        Optional<Runtime> runtime = runtimes.active();
-        if (runtime.isEmpty()) {
-            return 0;
-        }
         int actions = 0;
         for (int offset = 0; ; offset += PAGE) {
             int from = offset;
             List<Component> page = store.inTransaction(tx -> new ComponentRows(tx).all(from, PAGE));
             for (Component c : page) {
+                Optional<Runtime> runtime = runtimes.forTeam(c.teamId());
+                if (runtime.isEmpty()) {
+                    continue; // its runtime's bundle is away: what runs keeps running until it is back
+                }
                 try {
                     if (reconcile(runtime.get(), c)) {
                         actions++;
@@ -121,18 +121,19 @@ public class Reconciler {
     }
 
     /**
-     * Has the active runtime drop what deleted components left (their volumes' data); a
-     * purge that fails stays pending and is tried again next pass.
+     * Has every runtime drop what deleted components left there (their volumes' data: a
+     * component may have run on several, its team having changed runtime); a purge is done
+     * once all runtimes are up and did it, and is tried again next pass until then.
      */
     int purgeDeleted() {
-        Optional<Runtime> runtime = runtimes.active();
-        if (runtime.isEmpty() || !runtime.get().health().up()) {
+        java.util.Collection<Runtime> all = runtimes.all();
+        if (all.isEmpty() || all.stream().anyMatch(r -> !r.health().up())) {
             return 0;
         }
         int done = 0;
         for (String id : store.inTransaction(tx -> new ComponentRows(tx).pendingPurges(PAGE))) {
             try {
-                runtime.get().purge(id);
+                all.forEach(r -> r.purge(id));
                 store.inTransaction(tx -> {
                     new ComponentRows(tx).purged(id);
                     return null;

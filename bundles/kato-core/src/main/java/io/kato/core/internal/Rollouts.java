@@ -43,7 +43,7 @@ final class Rollouts {
     }
 
     /** Ends what has converged, failed or been overtaken; returns how many operations stay open. */
-    int settle(Runtime runtime) {
+    int settle(Function<String, Optional<Runtime>> runtimeOfTeam) {
         List<Event> open = store.inTransaction(tx -> new EventRows(tx).openComponentOperations(OPERATIONS));
         // the newest open operation of a component is the one that counts
         Map<String, Event> newest = new HashMap<>();
@@ -63,7 +63,12 @@ final class Rollouts {
                 finish(e, EventStatus.FAILED, "The component was deleted");
                 continue;
             }
-            Observation seen = runtime.observe(c.get().id());
+            Optional<Runtime> runtime = runtimeOfTeam.apply(e.teamId());
+            if (runtime.isEmpty()) {
+                left++; // its runtime is away for now: the operation waits for it, or for its time limit
+                continue;
+            }
+            Observation seen = runtime.get().observe(c.get().id());
             Optional<String> done = converged(desired.apply(c.get()), seen);
             if (done.isPresent()) {
                 finish(e, EventStatus.SUCCEEDED, done.get());

@@ -26,13 +26,43 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = TeamService.class)
 public class TeamServiceImpl extends ServiceSupport implements TeamService {
 
+    private final Runtimes runtimes;
+
     @Activate
-    public TeamServiceImpl(@Reference Store store) {
-        this(store, Clock.systemUTC());
+    public TeamServiceImpl(@Reference Store store, @Reference Runtimes runtimes) {
+        this(store, runtimes, Clock.systemUTC());
     }
 
+    /** Teams that keep the server's runtime (tests). */
     TeamServiceImpl(Store store, Clock clock) {
+        this(store, null, clock);
+    }
+
+    TeamServiceImpl(Store store, Runtimes runtimes, Clock clock) {
         super(store, clock);
+        this.runtimes = runtimes;
+    }
+
+    /** Tells the runtimes a team's choice once it is committed. */
+    private Team told(Team t) {
+        if (runtimes != null) {
+            runtimes.teamChanged(t.id(), t.runtime());
+        }
+        return t;
+    }
+
+    /** A runtime the server has now, or null for the server's active one ({@code ""}). */
+    private String runtime(String wanted) {
+        if (wanted == null || wanted.isBlank()) {
+            return null;
+        }
+        if (runtimes == null || !runtimes.has(wanted)) {
+            throw ValidationException.of("runtime", "'" + wanted + "' is not a runtime of this server (it has: "
+                    + (runtimes == null ? "none but its active one" : runtimes.runtimes().stream()
+                    .map(io.kato.api.service.RuntimeRegistry.RuntimeInfo::name).toList()) + "); leave it empty for"
+                    + " the server's active runtime");
+        }
+        return wanted;
     }
 
     @Override
@@ -61,10 +91,11 @@ public class TeamServiceImpl extends ServiceSupport implements TeamService {
         }
         String name = Names.dnsLabel("name", draft.name());
         String environment = draft.environment() == null ? "DEV" : Names.environment("environment", draft.environment());
+        String runtime = runtime(draft.runtime());
         Instant now = now();
         Team team = new Team(Rows.newId(), name, Names.text("displayName", draft.displayName(), 200, name),
-                environment, 1, now, now);
-        return tx(() -> "Team '" + name + "' already exists: choose another name", tx -> {
+                environment, 1, now, now, runtime);
+        return told(tx(() -> "Team '" + name + "' already exists: choose another name", tx -> {
             TeamRows rows = new TeamRows(tx);
             if (rows.byName(name).isPresent()) {
                 throw new ConflictException("Team '" + name + "' already exists: choose another name");
@@ -72,7 +103,7 @@ public class TeamServiceImpl extends ServiceSupport implements TeamService {
             rows.insert(team);
             record(tx, actor, team.id(), "create", "team", name, null, team);
             return team;
-        });
+        }));
     }
 
     @Override
@@ -81,19 +112,36 @@ public class TeamServiceImpl extends ServiceSupport implements TeamService {
             throw ValidationException.of("body", "is required: the fields to change");
         }
         String environment = changes.environment() == null ? null : Names.environment("environment", changes.environment());
-        return tx(tx -> {
+        String runtime = changes.runtime() == null ? null : runtime(changes.runtime());
+        return told(tx(tx -> {
             Team current = Access.team(tx, actor, team, Access.Need.MANAGE);
             expectVersion("Team '" + team + "'", expectedVersion, current.version());
+            String nextRuntime = changes.runtime() == null ? current.runtime() : runtime;
+            if (!java.util.Objects.equals(nextRuntime, current.runtime())) {
+                long running = tx.count("SELECT COUNT(*) FROM components WHERE team_id = ? AND desired_running = ?",
+                        current.id(), true);
+                if (running > 0) {
+                    throw new ConflictException("Team '" + team + "' has " + running + " component(s) wanted running"
+                            + " on its runtime: stop them first, change the runtime, then build and start them on"
+                            + " the new one");
+                }
+                // stopped, but still stopping where they ran: moving now would leave them running there unseen
+                runtimes.forTeam(current.id()).ifPresent(r -> new ComponentRows(tx).list(current.id(), 0, 10_000)
+                        .stream().filter(c -> !r.observe(c.id()).instances().isEmpty()).findFirst().ifPresent(c -> {
+                            throw new ConflictException("Component '" + c.name() + "' of team '" + team + "' is"
+                                    + " still stopping on runtime '" + r.name() + "': try again in a moment");
+                        }));
+            }
             Team next = new Team(current.id(), current.name(),
                     Names.text("displayName", changes.displayName(), 200, current.displayName()),
                     environment == null ? current.environment() : environment, current.version() + 1,
-                    current.createdAt(), now());
+                    current.createdAt(), now(), nextRuntime);
             if (!new TeamRows(tx).update(next, current.version())) {
                 throw lostRace("Team '" + team + "'");
             }
             record(tx, actor, current.id(), "update", "team", team, current, next);
             return next;
-        });
+        }));
     }
 
     @Override

@@ -169,6 +169,43 @@ class ReconcilerTest {
     }
 
     @Test
+    void aTeamOnItsOwnRuntimeRunsThereAndMovesOnlyWhenStopped() {
+        FakeRuntime other = new FakeRuntime("other");
+        runtimes.addRuntime(other);
+        TeamServiceImpl teams = new TeamServiceImpl(store, runtimes, Clock.systemUTC());
+        io.kato.api.ValidationException unknown = org.junit.jupiter.api.Assertions.assertThrows(
+                io.kato.api.ValidationException.class, () -> teams.update(admin, "shop",
+                        new io.kato.api.service.TeamService.TeamChanges(null, null, "mars"), null));
+        assertTrue(unknown.getMessage().contains("[local, other]") || unknown.getMessage().contains("[other, local]"),
+                unknown.getMessage());
+        assertEquals("other", teams.update(admin, "shop", new io.kato.api.service.TeamService.TeamChanges(null, null,
+                "other"), null).runtime());
+        Component api = component("api", 1);
+        Reconciler r = reconciler(ReconcilerTest::runningV1);
+        r.reconcileAll();
+        assertEquals(List.of(api.id()), other.applied.stream().map(Deployment::componentId).toList());
+        assertEquals(List.of(), runtime.applied, "the server's active runtime is not the team's");
+
+        store.inTransaction(tx -> tx.update("UPDATE components SET desired_running = ? WHERE id = ?", true,
+                api.id()));
+        io.kato.api.ConflictException running = org.junit.jupiter.api.Assertions.assertThrows(
+                io.kato.api.ConflictException.class, () -> teams.update(admin, "shop",
+                        new io.kato.api.service.TeamService.TeamChanges(null, null, ""), null));
+        assertTrue(running.getMessage().contains("stop them first"), running.getMessage());
+        store.inTransaction(tx -> tx.update("UPDATE components SET desired_running = ? WHERE id = ?", false,
+                api.id()));
+        other.converge(other.applied.get(0));
+        io.kato.api.ConflictException stopping = org.junit.jupiter.api.Assertions.assertThrows(
+                io.kato.api.ConflictException.class, () -> teams.update(admin, "shop",
+                        new io.kato.api.service.TeamService.TeamChanges(null, null, ""), null));
+        assertTrue(stopping.getMessage().contains("still stopping"), stopping.getMessage());
+        other.observed.clear();
+        assertEquals(null, teams.update(admin, "shop", new io.kato.api.service.TeamService.TeamChanges(null, null,
+                ""), null).runtime(), "back on the server's runtime");
+        assertEquals("local", runtimes.nameFor(api.teamId()));
+    }
+
+    @Test
     void aRuntimeThatAppliesEveryPassGetsConvergedComponentsToo() {
         runtime.everyPass = true;
         component("api", 1);

@@ -29,9 +29,10 @@ class RecordJsonTest {
     @Test
     void recordsBecomeObjectsWithTheirComponentsInDeclarationOrder() {
         Instant at = Instant.parse("2026-01-02T03:04:05.678Z");
-        Team team = new Team("id-1", "shop", "Shop", "DEV", 3, at, at);
+        Team team = new Team("id-1", "shop", "Shop", "DEV", 3, at, at, "kubernetes");
         assertEquals("{\"id\":\"id-1\",\"name\":\"shop\",\"displayName\":\"Shop\",\"environment\":\"DEV\","
-                + "\"version\":3,\"createdAt\":\"2026-01-02T03:04:05.678Z\",\"updatedAt\":\"2026-01-02T03:04:05.678Z\"}",
+                + "\"version\":3,\"createdAt\":\"2026-01-02T03:04:05.678Z\",\"updatedAt\":\"2026-01-02T03:04:05.678Z\","
+                + "\"runtime\":\"kubernetes\"}",
                 RecordJson.of(team));
     }
 

@@ -25,10 +25,15 @@ public class TeamCreate extends KatoCommandSupport {
     @Option(name = "-e", aliases = "--environment", description = "Environment name such as DEV or PROD (default DEV)")
     String environment;
 
+    @Option(name = "-r", aliases = "--runtime", description = "Runtime of its components (default: the server's"
+            + " active runtime; see kato:runtimes)")
+    String runtime;
+
     @Override
     protected Object run(Actor actor) {
-        Team t = teams.create(actor, new TeamDraft(name, displayName, environment));
-        out().println("Team " + t.name() + " created (environment " + t.environment() + ")");
+        Team t = teams.create(actor, new TeamDraft(name, displayName, environment, runtime));
+        out().println("Team " + t.name() + " created (environment " + t.environment()
+                + (t.runtime() == null ? "" : ", runtime " + t.runtime()) + ")");
         return null;
     }
 }

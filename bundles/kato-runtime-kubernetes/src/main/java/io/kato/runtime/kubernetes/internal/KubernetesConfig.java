@@ -23,4 +23,30 @@ public @interface KubernetesConfig {
     @AttributeDefinition(description = "Ingress class of components' Ingresses; empty: the cluster's default."
             + " Weighted rules render as ingress-nginx canaries")
     String ingressClass() default "";
+
+    @AttributeDefinition(description = "Where builds in the cluster push their images (host[:port]/path, e.g."
+            + " registry.example.org/kato); empty: source is not built in the cluster")
+    String buildRegistry() default "";
+
+    @AttributeDefinition(description = "Namespace of build Jobs")
+    String buildNamespace() default "kato-builds";
+
+    @AttributeDefinition(description = "Image that builds and pushes (kaniko's executor or one that takes its"
+            + " arguments)")
+    String builderImage() default "gcr.io/kaniko-project/executor:v1.23.2";
+
+    @AttributeDefinition(description = "Image of the build pod's first container, which receives the build"
+            + " context (needs sh and tar)")
+    String receiverImage() default "busybox:1.36";
+
+    @AttributeDefinition(description = "A kubernetes.io/dockerconfigjson Secret in the build namespace with the"
+            + " push credentials; empty: push anonymously")
+    String buildPushSecret() default "";
+
+    @AttributeDefinition(description = "The build registry speaks plain HTTP or has a certificate the builder"
+            + " cannot check")
+    boolean buildRegistryInsecure() default false;
+
+    @AttributeDefinition(description = "A build in the cluster taking longer fails")
+    int buildTimeoutSeconds() default 1800;
 }

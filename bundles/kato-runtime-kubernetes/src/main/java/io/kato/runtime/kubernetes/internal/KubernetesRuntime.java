@@ -64,6 +64,7 @@ public class KubernetesRuntime implements Runtime {
     private final KubernetesClient client;
     private final String namespacePrefix;
     private final Manifests.Layout layout;
+    private final ClusterBuilds builds;
     private final SharedIndexInformer<Pod> pods;
     private final SharedIndexInformer<io.fabric8.kubernetes.api.model.apps.Deployment> deployments;
     private final SharedIndexInformer<StatefulSet> statefulSets;
@@ -73,20 +74,28 @@ public class KubernetesRuntime implements Runtime {
     @Activate
     public KubernetesRuntime(KubernetesConfig config) throws IOException {
         this(new KubernetesClientBuilder().withConfig(clientConfig(config)).build(), config.namespacePrefix(),
-                new Manifests.Layout(config.storageClass(), config.ingressClass()), true);
+                new Manifests.Layout(config.storageClass(), config.ingressClass()), buildSettings(config),
+                ClusterBuilds.OVER_EXEC, true);
     }
 
-    /** On a client of the caller's, which it keeps (tests, benchmarks). */
+    /** On a client of the caller's, which it keeps (tests, benchmarks); builds push nowhere. */
     KubernetesRuntime(KubernetesClient client, String namespacePrefix) {
-        this(client, namespacePrefix, Manifests.Layout.DEFAULT, false);
+        this(client, namespacePrefix, Manifests.Layout.DEFAULT, buildSettings(""), ClusterBuilds.OVER_EXEC, false);
+    }
+
+    /** The same, building in the cluster with these settings and this way of sending a build's context. */
+    KubernetesRuntime(KubernetesClient client, String namespacePrefix, ClusterBuilds.Settings builds,
+                      ClusterBuilds.ContextUpload upload) {
+        this(client, namespacePrefix, Manifests.Layout.DEFAULT, builds, upload, false);
     }
 
     private KubernetesRuntime(KubernetesClient client, String namespacePrefix, Manifests.Layout layout,
-                              boolean ownsClient) {
+                              ClusterBuilds.Settings builds, ClusterBuilds.ContextUpload upload, boolean ownsClient) {
         this.client = client;
         this.ownsClient = ownsClient;
         this.namespacePrefix = namespacePrefix;
         this.layout = layout;
+        this.builds = new ClusterBuilds(client, builds, upload);
         // informers keep retrying while the cluster is away; observe then reports what was last seen
         this.pods = client.pods().inAnyNamespace().withLabel(Manifests.MANAGED_BY, Manifests.KATO).runnableInformer(0);
         this.deployments = client.apps().deployments().inAnyNamespace().withLabel(Manifests.MANAGED_BY,
@@ -96,6 +105,17 @@ public class KubernetesRuntime implements Runtime {
         pods.start();
         deployments.start();
         statefulSets.start();
+    }
+
+    private static ClusterBuilds.Settings buildSettings(KubernetesConfig c) {
+        return new ClusterBuilds.Settings(c.buildRegistry().strip(), c.buildNamespace(), c.builderImage(),
+                c.receiverImage(), c.buildPushSecret(), c.buildRegistryInsecure(),
+                java.time.Duration.ofSeconds(Math.max(60, c.buildTimeoutSeconds())));
+    }
+
+    static ClusterBuilds.Settings buildSettings(String registry) {
+        return new ClusterBuilds.Settings(registry, "kato-builds", "gcr.io/kaniko-project/executor:v1.23.2",
+                "busybox:1.36", "", false, java.time.Duration.ofMinutes(30));
     }
 
     private static Config clientConfig(KubernetesConfig c) throws IOException {
@@ -143,10 +163,10 @@ public class KubernetesRuntime implements Runtime {
         return true;
     }
 
+    /** In the cluster, from the plan's container recipe: see {@link ClusterBuilds}. Returns the pinned image. */
     @Override
     public String build(BuildRequest request, BuildPlan plan, LogSink log) {
-        throw new RuntimeFailure("Builds in the cluster (a build Job from the plan's container recipe) are not"
-                + " available yet: components from images run here; build source on the local runtime");
+        return builds.build(request, plan, log);
     }
 
     String namespace(String team) {
@@ -156,14 +176,15 @@ public class KubernetesRuntime implements Runtime {
     @Override
     public void apply(Deployment d) {
         String ns = namespace(d.team());
-        List<HasMetadata> objects = Manifests.render(d, ns, layout);
-        String digest = Manifests.digest(objects);
+        String digest = Manifests.fingerprint(d, ns, layout);
         // A reconcile pass over unchanged components writes nothing: the workload carries the
         // digest of what was last applied with it, and the informer shows it without a request.
-        if (workload(d.componentId()).map(w -> w.annotations() == null ? null : w.annotations().get(Manifests.APPLIED))
+        Optional<Workload> seen = workload(d.componentId());
+        if (seen.map(w -> w.annotations() == null ? null : w.annotations().get(Manifests.APPLIED))
                 .filter(digest::equals).isPresent()) {
             return;
         }
+        List<HasMetadata> objects = Manifests.render(d, ns, layout);
         HasMetadata workload = objects.get(objects.size() - 1);
         workload.getMetadata().setAnnotations(Map.of(Manifests.APPLIED, digest));
         try {
@@ -171,7 +192,7 @@ public class KubernetesRuntime implements Runtime {
             for (HasMetadata m : objects) {
                 applyOne(m, ns);
             }
-            pruneOthers(d, objects);
+            pruneOthers(d, objects, seen.isPresent());
         } catch (KubernetesClientException e) {
             throw new RuntimeFailure(failure("apply component '" + d.name() + "' in namespace " + ns, e), e);
         }
@@ -207,10 +228,11 @@ public class KubernetesRuntime implements Runtime {
      * when it became stateful (or the other way round), a Service when its last port went,
      * the Ingress of a route that went, the claim of a volume that was removed.
      */
-    private void pruneOthers(Deployment d, List<HasMetadata> kept) {
+    private void pruneOthers(Deployment d, List<HasMetadata> kept, boolean wasRunning) {
         java.util.Set<String> names = new java.util.HashSet<>();
         kept.forEach(m -> names.add(m.getKind() + "/" + m.getMetadata().getName()));
-        for (HasMetadata m : owned(d.componentId(), STOPPED_WITH)) {
+        // a component that was not running has nothing left but claims (a stop deletes the rest): one list, not eight
+        for (HasMetadata m : wasRunning ? owned(d.componentId(), STOPPED_WITH) : List.<HasMetadata>of()) {
             if (!names.contains(m.getKind() + "/" + m.getMetadata().getName())) {
                 client.resource(m).delete();
             }

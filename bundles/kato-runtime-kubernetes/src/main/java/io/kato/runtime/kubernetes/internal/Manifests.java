@@ -27,6 +27,7 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
@@ -37,14 +38,13 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRuleBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLSBuilder;
-import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.kato.api.build.ProbeSpec;
 import io.kato.api.model.Autoscaling;
 import io.kato.api.model.DeployType;
-import io.kato.api.model.Volume;
-import io.kato.api.model.VolumeType;
 import io.kato.api.model.Port;
 import io.kato.api.model.Protocol;
+import io.kato.api.model.Volume;
+import io.kato.api.model.VolumeType;
 import io.kato.api.runtime.Deployment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,8 +78,6 @@ final class Manifests {
     /** On the workload: the digest of everything last applied for the component. */
     static final String APPLIED = "kato.io/applied";
     private static final String CANARY = "nginx.ingress.kubernetes.io/canary";
-    private static final io.fabric8.kubernetes.client.utils.KubernetesSerialization JSON =
-            new io.fabric8.kubernetes.client.utils.KubernetesSerialization();
     static final String KATO = "kato";
 
     /**
@@ -262,9 +260,31 @@ final class Manifests {
         }
     }
 
-    /** A digest of the rendered objects, to tell an unchanged component without asking the cluster. */
-    static String digest(List<HasMetadata> objects) {
-        return sha256(JSON.asJson(objects)).substring(0, 32);
+    /**
+     * Bumped whenever rendering changes, so that components are applied again after an
+     * upgrade of Kato that renders them differently.
+     */
+    static final int RENDERING = 2;
+
+    /**
+     * A digest of everything rendering depends on, computed without rendering: a reconcile
+     * pass over unchanged components then costs a hash per component. Maps are taken in
+     * key order, so the same deployment has the same fingerprint in every run of Kato.
+     */
+    static String fingerprint(Deployment d, String namespace, Layout layout) {
+        StringBuilder b = new StringBuilder(512).append(RENDERING).append('\0').append(namespace).append('\0')
+                .append(layout).append('\0');
+        for (Object o : List.of(d.componentId(), d.name(), d.team(), String.valueOf(d.versionId()), d.artifact(),
+                d.startCommand(), d.running(), d.instances(), d.memoryMb(), d.deployType(), d.ports(), d.probes(),
+                d.revision(), new java.util.TreeSet<>(d.secretEnv()), d.volumes(), String.valueOf(d.autoscaling()))) {
+            b.append(o).append('\0');
+        }
+        new TreeMap<>(d.env()).forEach((k, v) -> b.append(k).append('=').append(v).append('\0'));
+        for (Deployment.Route r : d.routes()) { // its toString leaves the key out
+            b.append(r.host()).append(r.path()).append(r.port()).append(r.weight()).append(r.primary())
+                    .append(new TreeMap<>(r.headers())).append(r.certificatePem()).append(r.keyPem()).append('\0');
+        }
+        return sha256(b.toString()).substring(0, 32);
     }
 
     static Map<String, String> selector(Deployment d) {

@@ -265,12 +265,15 @@ class KubernetesRuntimeTest {
     }
 
     @Test
-    void runsImagesAndSaysItCannotBuildYet() throws Exception {
+    void runsImagesAndBuildsOnlyWithARegistryToPushTo() throws Exception {
         await("the watch", () -> runtime.health().up());
         assertTrue(runtime.runsImages());
         assertEquals("kubernetes", runtime.name());
         var failure = org.junit.jupiter.api.Assertions.assertThrows(io.kato.api.runtime.RuntimeFailure.class,
-                () -> runtime.build(null, null, line -> { }));
-        assertTrue(failure.getMessage().contains("local runtime"), failure.getMessage());
+                () -> runtime.build(new io.kato.api.runtime.BuildRequest("c", "b", java.nio.file.Path.of("."),
+                        java.nio.file.Path.of(".")), new io.kato.api.build.BuildPlan("static", List.of(), ".",
+                        List.of(), List.of(), new io.kato.api.build.BuildPlan.ContainerRecipe("nginx", List.of())),
+                        line -> { }));
+        assertTrue(failure.getMessage().contains("set buildRegistry"), failure.getMessage());
     }
 }
