@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The level-triggered loop: compares each component's desired state with what the active
+ * The level-triggered loop: compares each component's desired state with what its team's
  * runtime observes and asks the runtime to converge where they differ. Idempotent: a pass
- * over components that already agree does nothing.
+ * over components that already agree does nothing (a runtime that {@link
+ * Runtime#appliesEveryPass applies every pass} is handed them anyway, and writes nothing).
  */
 @org.osgi.service.component.annotations.Component(service = Reconciler.class, immediate = true,
         configurationPid = "io.kato.core")
@@ -101,9 +102,11 @@ public class Reconciler {
             int from = offset;
             List<Component> page = store.inTransaction(tx -> new ComponentRows(tx).all(from, PAGE));
             for (Component c : page) {
-                Optional<Runtime> runtime = runtimes.forTeam(c.teamId());
+                Optional<Runtime> runtime = runtimes.forTeamAndUp(c.teamId());
                 if (runtime.isEmpty()) {
-                    continue; // its runtime's bundle is away: what runs keeps running until it is back
+                    // its runtime's bundle is away, or its cluster out of reach: what runs keeps running,
+                    // the component shows unknown, and the next pass after it is back converges it
+                    continue;
                 }
                 try {
                     if (reconcile(runtime.get(), c)) {

@@ -63,17 +63,15 @@ final class Rollouts {
                 finish(e, EventStatus.FAILED, "The component was deleted");
                 continue;
             }
+            // a runtime that is away (its bundle stopped) shows nothing: the operation waits for it, or its time limit
             Optional<Runtime> runtime = runtimeOfTeam.apply(e.teamId());
-            if (runtime.isEmpty()) {
-                left++; // its runtime is away for now: the operation waits for it, or for its time limit
-                continue;
-            }
-            Observation seen = runtime.get().observe(c.get().id());
-            Optional<String> done = converged(desired.apply(c.get()), seen);
+            Observation seen = runtime.map(r -> r.observe(c.get().id())).orElse(Observation.absent());
+            Optional<String> done = runtime.isEmpty() ? Optional.empty() : converged(desired.apply(c.get()), seen);
             if (done.isPresent()) {
                 finish(e, EventStatus.SUCCEEDED, done.get());
             } else if (Duration.between(e.startedAt(), clock.instant()).compareTo(limit) > 0) {
-                finish(e, EventStatus.FAILED, "Not done after " + limit.toSeconds() + " s: " + troubles(seen));
+                finish(e, EventStatus.FAILED, "Not done after " + limit.toSeconds() + " s: " + (runtime.isEmpty()
+                        ? "its team's runtime is not installed" : troubles(seen)));
             } else {
                 left++;
             }

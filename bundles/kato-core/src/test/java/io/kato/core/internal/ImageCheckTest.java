@@ -148,12 +148,14 @@ class ImageCheckTest {
     }
 
     @Test
-    void anImageComponentStartsScalesAndStopsOnTheKubernetesRuntime() {
+    void anImageComponentStartsScalesAndStopsOnTheKubernetesRuntime() throws Exception {
         ImageCheck c = run(new ImageCheckRequest(openRegistry.address() + "/postgres:16", null, null, null, null,
                 true));
         assertEquals(ImageCheck.SUCCEEDED, c.status(), c.message());
         Runtimes onCluster = new Runtimes("kubernetes");
-        onCluster.addRuntime(io.kato.runtime.kubernetes.internal.KubernetesRuntimes.onClient(kubernetes));
+        io.kato.api.runtime.Runtime watching = io.kato.runtime.kubernetes.internal.KubernetesRuntimes.onClient(kubernetes);
+        onCluster.addRuntime(watching);
+        await("the watch", () -> watching.health().up()); // the reconciler leaves a runtime that is not up alone
         ComponentServiceImpl cluster = new ComponentServiceImpl(store, secrets, onCluster, Clock.systemUTC());
         cluster.createFromImages(admin, "shop", c.id(), "web", null);
         Reconciler reconciler = new Reconciler(store, onCluster, new Deployments(store, secrets)::of);
@@ -218,6 +220,7 @@ class ImageCheckTest {
         Runtimes onCluster = new Runtimes("kubernetes");
         io.kato.api.runtime.Runtime runtime = io.kato.runtime.kubernetes.internal.KubernetesRuntimes.onClient(kubernetes);
         onCluster.addRuntime(runtime);
+        await("the watch", () -> runtime.health().up());
         ComponentServiceImpl cluster = new ComponentServiceImpl(store, secrets, onCluster, Clock.systemUTC());
         BuildServiceImpl builds = new BuildServiceImpl(store, onCluster, Clock.systemUTC());
         CredentialServiceImpl credentials = new CredentialServiceImpl(store, secrets, Clock.systemUTC());

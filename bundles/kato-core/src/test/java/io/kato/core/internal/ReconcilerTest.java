@@ -50,6 +50,12 @@ class ReconcilerTest {
         final Map<String, Observation> observed = new HashMap<>();
         boolean everyPass;
         RuntimeException purgeFails;
+        io.kato.api.runtime.RuntimeHealth healthNow = io.kato.api.runtime.RuntimeHealth.UP;
+
+        @Override
+        public io.kato.api.runtime.RuntimeHealth health() {
+            return healthNow;
+        }
 
         FakeRuntime(String name) {
             this.name = name;
@@ -203,6 +209,18 @@ class ReconcilerTest {
         assertEquals(null, teams.update(admin, "shop", new io.kato.api.service.TeamService.TeamChanges(null, null,
                 ""), null).runtime(), "back on the server's runtime");
         assertEquals("local", runtimes.nameFor(api.teamId()));
+    }
+
+    @Test
+    void aRuntimeThatIsDownIsLeftAloneUntilItIsBack() {
+        runtime.everyPass = true;
+        component("api", 1);
+        Reconciler r = reconciler(ReconcilerTest::runningV1);
+        runtime.healthNow = new io.kato.api.runtime.RuntimeHealth(false, "cluster out of reach");
+        assertEquals(0, r.reconcileAll(), "nothing to gain from a pass of failing requests");
+        assertEquals(List.of(), runtime.applied);
+        runtime.healthNow = io.kato.api.runtime.RuntimeHealth.UP;
+        assertEquals(1, r.reconcileAll());
     }
 
     @Test
