@@ -143,7 +143,32 @@ public class BuildJob implements JobHandler {
             }
             Thread.interrupted(); // the worker thread runs other jobs next
             if (workspace != null) {
+                deleteWorkspace(workspace);
+            }
+        }
+    }
+
+    /**
+     * A killed step's children may still be writing into the workspace for a moment: a
+     * deletion that fails is tried again, and one that fails twice is logged, never put in
+     * place of the build's outcome.
+     */
+    private static void deleteWorkspace(Path workspace) {
+        for (int attempt = 1; ; attempt++) {
+            try {
                 Workspaces.delete(workspace);
+                return;
+            } catch (java.io.UncheckedIOException e) {
+                if (attempt == 2) {
+                    LOG.warn("Build workspace {} is left on disk: {}", workspace, e.getMessage());
+                    return;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException late) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }

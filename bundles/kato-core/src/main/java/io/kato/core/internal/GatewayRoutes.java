@@ -232,6 +232,11 @@ public class GatewayRoutes implements RouteTable {
                 }
             }
         }
+        // the same routes in the same order on every node and after every restart: the runtime
+        // compares them with what it applied last, and names its objects after their places
+        out.sort(Comparator.comparing(io.kato.api.runtime.Deployment.Route::host)
+                .thenComparing(io.kato.api.runtime.Deployment.Route::path)
+                .thenComparing(r -> new java.util.TreeMap<>(r.headers()).toString()));
         return out;
     }
 

@@ -152,6 +152,23 @@ class GatewayRoutesTest {
     }
 
     @Test
+    void theWaysInAreHandedToAClustersIngressWithShares() {
+        rules.create(admin, "shop", new RuleDraft("shop.example.org", "/api", null,
+                List.of(new GatewayRule.Backend("web", 90), new GatewayRule.Backend("web-next", 10))));
+        rules.create(admin, "shop", new RuleDraft("beta.example.org", null, Map.of("X-Beta", "1"),
+                List.of(new GatewayRule.Backend("web-next", 100))));
+        routes.refresh();
+        List<Deployment.Route> web = routes.ingress("shop", components.get(admin, "shop", "web"));
+        assertEquals(List.of("shop.example.org/api 90 true", "web-shop.localhost/ 100 true"), web.stream()
+                .map(r -> r.host() + r.path() + " " + r.weight() + " " + r.primary()).toList(), "sorted by host");
+        List<Deployment.Route> next = routes.ingress("shop", components.get(admin, "shop", "web-next"));
+        assertEquals(List.of("beta.example.org/ 100 true {x-beta=1}", "shop.example.org/api 10 false {}",
+                "web-next-shop.localhost/ 100 true {}"), next.stream().map(r -> r.host() + r.path() + " "
+                + r.weight() + " " + r.primary() + " " + r.headers()).toList());
+        assertEquals(List.of(), routes.ingress("shop", components.get(admin, "shop", "worker")), "no port");
+    }
+
+    @Test
     void aComponentMadeAMomentAgoAnswersAtOnce() {
         components.bindRoutes(routes);
         routes.refresh(); // so the next unknown host may not rebuild the table for half a second, but for a change
