@@ -153,7 +153,8 @@ final class ClusterBuilds {
         if (settings.insecure()) {
             args.addAll(List.of("--insecure", "--skip-tls-verify"));
         }
-        Map<String, String> labels = Map.of(Manifests.MANAGED_BY, Manifests.KATO, Manifests.COMPONENT,
+        // not the component's own label: the runtime would take the build pod for one of its instances
+        Map<String, String> labels = Map.of(Manifests.MANAGED_BY, Manifests.KATO, "kato.io/build-of",
                 request.componentId(), "kato.io/build-id", request.buildId());
         var spec = new JobBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata().withNewSpec()
                 .withBackoffLimit(0).withTtlSecondsAfterFinished(600)

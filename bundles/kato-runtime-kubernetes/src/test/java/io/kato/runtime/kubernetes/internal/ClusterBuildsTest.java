@@ -138,6 +138,8 @@ class ClusterBuildsTest {
                     builder.getArgs().toString());
             assertTrue(builder.getArgs().contains("--digest-file=/dev/termination-log"));
             assertEquals(0, job.getSpec().getBackoffLimit(), "a failed build is not tried again behind Kato's back");
+            assertNull(job.getSpec().getTemplate().getMetadata().getLabels().get(Manifests.COMPONENT),
+                    "the build pod is not taken for an instance of the component");
             assertTrue(log.get(0).startsWith("Building registry.example.org/kato/comp-1:build-1 in the cluster"),
                     log.toString());
         } finally {
