@@ -39,6 +39,7 @@ final class ClusterBuilds {
     static final String READY = ".kato-context-sent";
     static final String RECEIVER = "receive";
     static final String BUILDER = "build";
+    static final String BUILD_ID = "kato.io/build-id";
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final Duration POLL = Duration.ofMillis(500);
     /** Pulling two images onto a busy node can take a while. */
@@ -96,7 +97,10 @@ final class ClusterBuilds {
                     + " buildPushSecret) in etc/io.kato.runtime.kubernetes.cfg");
         }
         String ns = settings.namespace();
-        String name = "kato-build-" + request.buildId();
+        // an attempt of its own: a build retried after Kato stopped mid-build finds its earlier Job
+        // (deleted below) rather than a name taken
+        String name = "kato-build-" + request.buildId() + "-" + java.util.HexFormat.of().toHexDigits(
+                (short) java.util.concurrent.ThreadLocalRandom.current().nextInt());
         String image = settings.registry() + "/" + request.componentId() + ":" + request.buildId();
         boolean ended = false;
         try {
@@ -104,6 +108,8 @@ final class ClusterBuilds {
                     + String.join("\n", recipe.instructions()) + "\n");
             client.resource(Manifests.namespace(ns, "")).createOr(io.fabric8.kubernetes.client.dsl
                     .NonDeletingOperation::update);
+            client.batch().v1().jobs().inNamespace(ns).withLabel(BUILD_ID, request.buildId())
+                    .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();
             client.resource(job(name, request, image)).inNamespace(ns).create();
             log.line("Building " + image + " in the cluster: job " + name + " in namespace " + ns + ", from "
                     + recipe.baseImage());
@@ -155,7 +161,7 @@ final class ClusterBuilds {
         }
         // not the component's own label: the runtime would take the build pod for one of its instances
         Map<String, String> labels = Map.of(Manifests.MANAGED_BY, Manifests.KATO, "kato.io/build-of",
-                request.componentId(), "kato.io/build-id", request.buildId());
+                request.componentId(), BUILD_ID, request.buildId());
         var spec = new JobBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata().withNewSpec()
                 .withBackoffLimit(0).withTtlSecondsAfterFinished(600)
                 .withActiveDeadlineSeconds(settings.timeout().toSeconds())

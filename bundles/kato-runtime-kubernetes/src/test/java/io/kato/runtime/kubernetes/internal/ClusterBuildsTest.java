@@ -89,8 +89,8 @@ class ClusterBuildsTest {
             try {
                 Job job = null;
                 while (job == null) {
-                    job = client.batch().v1().jobs().inNamespace("kato-builds").list().getItems().stream().findFirst()
-                            .orElse(null);
+                    job = client.batch().v1().jobs().inNamespace("kato-builds").list().getItems().stream()
+                            .filter(j -> !j.getMetadata().getName().endsWith("-dead")).findFirst().orElse(null);
                     Thread.sleep(50);
                 }
                 String name = job.getMetadata().getName();
@@ -121,8 +121,19 @@ class ClusterBuildsTest {
         kubelet.start();
     }
 
+    private static Job job(String buildId) {
+        return client.batch().v1().jobs().inNamespace("kato-builds").withLabel(ClusterBuilds.BUILD_ID, buildId).list()
+                .getItems().stream().findFirst().orElse(null);
+    }
+
     @Test
     void theRecipeIsBuiltByAJobThatGetsTheContextAndPushesAPinnedImage() throws Exception {
+        // what an attempt cut short by a crash of Kato left behind
+        client.batch().v1().jobs().inNamespace("kato-builds").resource(new io.fabric8.kubernetes.api.model.batch.v1
+                .JobBuilder().withNewMetadata().withName("kato-build-build-1-dead")
+                .withLabels(Map.of(ClusterBuilds.BUILD_ID, "build-1")).endMetadata().withNewSpec().withNewTemplate()
+                .withNewSpec().addNewContainer().withName("x").withImage("x").endContainer().endSpec().endTemplate()
+                .endSpec().build()).create();
         kubelet(0);
         KubernetesRuntime runtime = runtime("registry.example.org/kato");
         try {
@@ -131,7 +142,10 @@ class ClusterBuildsTest {
             assertEquals("FROM python:3.12-slim\nCOPY . /app\nWORKDIR /app\nCMD python3 app.py\n",
                     Files.readString(sent.get().resolve(ClusterBuilds.DOCKERFILE)));
             assertEquals("print('hi')\n", Files.readString(sent.get().resolve("app.py")), "the source went with it");
-            Job job = client.batch().v1().jobs().inNamespace("kato-builds").withName("kato-build-build-1").get();
+            Job job = job("build-1");
+            assertTrue(job.getMetadata().getName().startsWith("kato-build-build-1-"), job.getMetadata().getName());
+            assertNull(client.batch().v1().jobs().inNamespace("kato-builds").withName("kato-build-build-1-dead").get(),
+                    "an earlier attempt's Job is gone");
             var builder = job.getSpec().getTemplate().getSpec().getContainers().get(0);
             assertEquals("gcr.io/kaniko-project/executor:v1.23.2", builder.getImage());
             assertTrue(builder.getArgs().contains("--destination=registry.example.org/kato/comp-1:build-1"),
@@ -158,7 +172,7 @@ class ClusterBuildsTest {
                     new BuildRequest("comp-1", "build-2", workspace, workspace), PLAN, log::add));
             assertTrue(failure.getMessage().startsWith("The build in the cluster failed (exit status 1, Error)"),
                     failure.getMessage());
-            assertNull(client.batch().v1().jobs().inNamespace("kato-builds").withName("kato-build-build-2").get());
+            assertNull(job("build-2"));
         } finally {
             runtime.close();
             client.pods().inNamespace("kato-builds").delete();
@@ -179,7 +193,7 @@ class ClusterBuildsTest {
         try {
             build.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (client.batch().v1().jobs().inNamespace("kato-builds").withName("kato-build-build-3").get() == null
+            while (job("build-3") == null
                     && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
@@ -187,7 +201,7 @@ class ClusterBuildsTest {
             build.join(10_000);
             assertTrue(outcome.get() instanceof RuntimeFailure, String.valueOf(outcome.get()));
             assertTrue(outcome.get().getMessage().startsWith("Cancelled"), outcome.get().getMessage());
-            assertNull(client.batch().v1().jobs().inNamespace("kato-builds").withName("kato-build-build-3").get());
+            assertNull(job("build-3"));
         } finally {
             runtime.close();
         }
