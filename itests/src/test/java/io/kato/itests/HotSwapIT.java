@@ -90,4 +90,29 @@ public class HotSwapIT extends KatoTestSupport {
                 () -> !get("/api/v1/languages", ADMIN_TOKEN).body().contains("itest-lang"));
         assertTrue("the framework was not restarted", bundleContext.getBundle(0).getLastModified() == frameworkStarted);
     }
+
+    @Test
+    public void theShippedPluginTypesAreListedAndOneWhoseBundleStopsLeaves() throws Exception {
+        JsonNode types = json(get("/api/v1/plugin-types", ADMIN_TOKEN));
+        java.util.List<String> names = new java.util.ArrayList<>();
+        types.forEach(t -> names.add(t.path("name").asText() + ":" + t.path("role").asText()));
+        assertEquals(java.util.List.of("entry-network:sidecar", "export-network:sidecar", "general:sidecar",
+                "governance:sidecar", "init:init", "performance-analysis:sidecar"), names);
+        JsonNode governance = types.get(3);
+        assertEquals("[\"entry-network\",\"export-network\",\"governance\"]", governance.path("excludes").toString());
+        String shell = executeCommand("kato:plugin-types --no-format");
+        assertTrue(shell, shell.contains("performance-analysis") && shell.contains("kato-plugin-init"));
+
+        org.osgi.framework.Bundle init = java.util.Arrays.stream(bundleContext.getBundles())
+                .filter(b -> b.getSymbolicName().equals("kato-plugin-init")).findFirst().orElseThrow();
+        init.stop();
+        try {
+            waitFor("init to leave GET /api/v1/plugin-types", Duration.ofSeconds(30),
+                    () -> !get("/api/v1/plugin-types", ADMIN_TOKEN).body().contains("\"init\""));
+        } finally {
+            init.start();
+        }
+        waitFor("init to come back", Duration.ofSeconds(30),
+                () -> get("/api/v1/plugin-types", ADMIN_TOKEN).body().contains("\"init\""));
+    }
 }

@@ -27,8 +27,17 @@ final class RankedServices<T> {
     }
 
     List<T> ordered() {
+        return ranked().stream().map(Ranked::service).toList();
+    }
+
+    /** A service with its ranking. */
+    record Ranked<T>(T service, int ranking) {
+    }
+
+    /** The same order, with each service's ranking. */
+    List<Ranked<T>> ranked() {
         return byId.values().stream()
                 .sorted(Comparator.comparingInt((Entry<T> e) -> -e.ranking()).thenComparingLong(Entry::serviceId))
-                .map(Entry::service).toList();
+                .map(e -> new Ranked<>(e.service(), e.ranking())).toList();
     }
 }

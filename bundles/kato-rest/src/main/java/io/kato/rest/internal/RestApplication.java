@@ -52,7 +52,7 @@ public class RestApplication {
                     CredentialService credentials, KnownHostService knownHosts, BuildService builds,
                     RouteTable routes, GatewayRuleService rules, CertificateService certificates,
                     ImageCheckService images, RuntimeRegistry runtimes, VolumeService volumes,
-                    AutoscalingService autoscaling) {
+                    AutoscalingService autoscaling, io.kato.api.service.PluginTypeRegistry pluginTypes) {
     }
 
     @Activate
@@ -64,10 +64,11 @@ public class RestApplication {
                            @Reference RouteTable routes, @Reference GatewayRuleService rules,
                            @Reference CertificateService certificates, @Reference ImageCheckService images,
                            @Reference RuntimeRegistry runtimes, @Reference VolumeService volumes,
-                           @Reference AutoscalingService autoscaling) {
+                           @Reference AutoscalingService autoscaling,
+                           @Reference io.kato.api.service.PluginTypeRegistry pluginTypes) {
         ResourceConfig config = resourceConfig(new Services(teams, apps, components, events, access, languages,
                 checks, credentials, knownHosts, builds, routes, rules, certificates, images, runtimes, volumes,
-                autoscaling));
+                autoscaling, pluginTypes));
         // Jersey looks up its injection manager through the context class loader: make it this bundle's.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -96,7 +97,7 @@ public class RestApplication {
         config.register(new ProblemMappers.BadJson());
         config.register(new ProblemMappers.Web());
         config.register(new ProblemMappers.Unexpected());
-        config.register(new SystemResource(s.languages(), s.runtimes(), new OpenApi(RESOURCES)));
+        config.register(new SystemResource(s.languages(), s.runtimes(), s.pluginTypes(), new OpenApi(RESOURCES)));
         config.register(new TeamsResource(s.teams(), s.events()));
         config.register(new AppsResource(s.apps(), s.components()));
         config.register(new ComponentsResource(s.components(), s.builds(), s.routes()));

@@ -20,12 +20,22 @@ import javax.ws.rs.core.SecurityContext;
 public class SystemResource {
     private final LanguageRegistry languages;
     private final RuntimeRegistry runtimes;
+    private final io.kato.api.service.PluginTypeRegistry pluginTypes;
     private final OpenApi openApi;
 
-    SystemResource(LanguageRegistry languages, RuntimeRegistry runtimes, OpenApi openApi) {
+    SystemResource(LanguageRegistry languages, RuntimeRegistry runtimes,
+                   io.kato.api.service.PluginTypeRegistry pluginTypes, OpenApi openApi) {
         this.languages = languages;
         this.runtimes = runtimes;
+        this.pluginTypes = pluginTypes;
         this.openApi = openApi;
+    }
+
+    /** The plugin types installed now (one per name), with their container role, allowed config and exclusions. */
+    @GET
+    @Path("plugin-types")
+    public List<io.kato.api.service.PluginTypeRegistry.PluginTypeInfo> pluginTypes() {
+        return pluginTypes.pluginTypes();
     }
 
     /** The runtimes this server has, the active one first, and whether each can work now. */

@@ -73,7 +73,8 @@ class RoutingTest {
                 recorder(io.kato.api.service.CertificateService.class),
                 recorder(io.kato.api.service.ImageCheckService.class),
                 recorder(io.kato.api.service.RuntimeRegistry.class), recorder(io.kato.api.service.VolumeService.class),
-                recorder(io.kato.api.service.AutoscalingService.class))));
+                recorder(io.kato.api.service.AutoscalingService.class),
+                recorder(io.kato.api.service.PluginTypeRegistry.class))));
         ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
                 URI.create("http://localhost/api/" + path), method, new Anonymous(), new MapPropertiesDelegate(),
                 null);
@@ -114,6 +115,7 @@ class RoutingTest {
             {"GET", "v1/teams/shop/known-hosts", "KnownHostService.list"},
             {"POST", "v1/teams/shop/components/api/build", "BuildService.build"},
             {"GET", "v1/teams/shop/components/api/volumes", "VolumeService.list"},
+            {"GET", "v1/plugin-types", "PluginTypeRegistry.pluginTypes"},
             {"DELETE", "v1/teams/shop/components/api/volumes/data", "VolumeService.remove"},
             {"DELETE", "v1/teams/shop/components/api/autoscaling", "AutoscalingService.clear"},
             {"GET", "v1/teams/shop/components/api/autoscaling", "AutoscalingService.get"},
