@@ -93,6 +93,11 @@ public final class ComponentRows {
         tx.update("UPDATE components SET version = version WHERE id = ?", id);
     }
 
+    /** The team's components that are wanted running. */
+    public long countRunning(String teamId) {
+        return tx.count("SELECT COUNT(*) FROM components WHERE team_id = ? AND desired_running = ?", teamId, true);
+    }
+
     /** Components, in any team, whose source is this one (an archive id is unique across teams). */
     public long countBySource(String kind, String url) {
         return tx.count("SELECT COUNT(*) FROM components WHERE src_kind = ? AND src_url = ?", kind, url);

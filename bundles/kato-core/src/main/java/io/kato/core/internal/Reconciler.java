@@ -130,7 +130,7 @@ public class Reconciler {
      */
     int purgeDeleted() {
         java.util.Collection<Runtime> all = runtimes.all();
-        if (all.isEmpty() || all.stream().anyMatch(r -> !r.health().up())) {
+        if (all.isEmpty() || all.stream().anyMatch(r -> !Runtimes.health(r).up())) {
             return 0;
         }
         int done = 0;

@@ -63,17 +63,15 @@ public class Runtimes implements RuntimeRegistry {
         byName.remove(runtime.name(), runtime);
     }
 
-    /** The active runtime, when its bundle is present. */
-    Optional<Runtime> active() {
-        return Optional.ofNullable(byName.get(active));
-    }
-
     /** The runtime the team's components build and run on, when its bundle is present. */
     Optional<Runtime> forTeam(String teamId) {
         return Optional.ofNullable(byName.get(nameFor(teamId)));
     }
 
-    /** The same, when it can work now (see {@link #activeAndUp}). */
+    /**
+     * The same, when it can work now: what a runtime that lost its backend (a cluster out of
+     * reach) observes is stale, so components show as unknown meanwhile.
+     */
     Optional<Runtime> forTeamAndUp(String teamId) {
         return forTeam(teamId).filter(r -> health(r).up());
     }
@@ -117,18 +115,6 @@ public class Runtimes implements RuntimeRegistry {
         return teamRuntimes;
     }
 
-    /**
-     * The active runtime when it can work now: what a runtime that lost its backend (a
-     * cluster out of reach) observes is stale, so components show as unknown meanwhile.
-     */
-    Optional<Runtime> activeAndUp() {
-        return active().filter(r -> health(r).up());
-    }
-
-    String activeName() {
-        return active;
-    }
-
     /** The server's active runtime first; the others by name (teams may use them). */
     @Override
     public List<RuntimeInfo> runtimes() {
@@ -147,7 +133,7 @@ public class Runtimes implements RuntimeRegistry {
     }
 
     /** A runtime whose health check fails is down, not a failed request. */
-    private static RuntimeHealth health(Runtime r) {
+    static RuntimeHealth health(Runtime r) {
         try {
             return r.health();
         } catch (RuntimeException e) {

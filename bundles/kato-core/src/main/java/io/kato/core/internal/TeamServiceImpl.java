@@ -118,8 +118,7 @@ public class TeamServiceImpl extends ServiceSupport implements TeamService {
             expectVersion("Team '" + team + "'", expectedVersion, current.version());
             String nextRuntime = changes.runtime() == null ? current.runtime() : runtime;
             if (!java.util.Objects.equals(nextRuntime, current.runtime())) {
-                long running = tx.count("SELECT COUNT(*) FROM components WHERE team_id = ? AND desired_running = ?",
-                        current.id(), true);
+                long running = new ComponentRows(tx).countRunning(current.id());
                 if (running > 0) {
                     throw new ConflictException("Team '" + team + "' has " + running + " component(s) wanted running"
                             + " on its runtime: stop them first, change the runtime, then build and start them on"

@@ -142,7 +142,7 @@ public class VolumeServiceImpl extends ServiceSupport implements VolumeService {
         others.stream().filter(o -> o.path().equals(v.path())).findFirst().ifPresent(o -> {
             throw ValidationException.of("path", v.path() + " is already volume '" + o.name() + "''s path");
         });
-        if (v.type() == VolumeType.LOCAL && !stateful(deployType)) {
+        if (v.type() == VolumeType.LOCAL && !deployType.stateful()) {
             throw ValidationException.of("type", "a local volume belongs to one instance, which only stateful"
                     + " components keep: change the deploy type to stateful_single or stateful_multiple first, or"
                     + " use share_file");
@@ -151,15 +151,11 @@ public class VolumeServiceImpl extends ServiceSupport implements VolumeService {
 
     /** A change of deploy type that would strand local volumes is refused. */
     static void deployTypeFits(Tx tx, Component c, DeployType next) {
-        if (!stateful(next) && new ComponentSpecRows(tx).volumes(c.id()).stream()
+        if (!next.stateful() && new ComponentSpecRows(tx).volumes(c.id()).stream()
                 .anyMatch(v -> v.type() == VolumeType.LOCAL)) {
             throw ValidationException.of("deployType", "component '" + c.name() + "' has local volumes, which need"
                     + " a stateful deploy type: remove them or make them share_file first");
         }
-    }
-
-    static boolean stateful(DeployType t) {
-        return t == DeployType.STATEFUL_SINGLE || t == DeployType.STATEFUL_MULTIPLE;
     }
 
     /**
@@ -170,7 +166,7 @@ public class VolumeServiceImpl extends ServiceSupport implements VolumeService {
     static List<Volume> ofImage(ImageReport.Service s) {
         List<Volume> out = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
-        VolumeType type = stateful(s.deployType()) ? VolumeType.LOCAL : VolumeType.SHARE_FILE;
+        VolumeType type = s.deployType().stateful() ? VolumeType.LOCAL : VolumeType.SHARE_FILE;
         for (ImageReport.Volume v : s.volumes()) {
             String base = v.path().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
             base = base.isEmpty() ? "data" : base.length() > 36 ? base.substring(base.length() - 36)

@@ -41,9 +41,9 @@ class RuntimesTest {
         assertEquals(List.of("kubernetes", "broken", "local"), listed.stream().map(RuntimeInfo::name).toList());
         assertEquals("cluster away", listed.get(0).message());
         assertTrue(listed.get(1).message().contains("probe crashed"), "a failing health check is down, not an error");
-        assertTrue(runtimes.active().isPresent());
-        assertTrue(runtimes.activeAndUp().isEmpty(), "its components show as unknown while it is down");
+        assertTrue(runtimes.forTeam("team-1").isPresent(), "a team without a runtime of its own has the active one");
+        assertTrue(runtimes.forTeamAndUp("team-1").isEmpty(), "its components show as unknown while it is down");
         runtimes.addRuntime(named("kubernetes", RuntimeHealth.UP));
-        assertTrue(runtimes.activeAndUp().isPresent());
+        assertTrue(runtimes.forTeamAndUp("team-1").isPresent());
     }
 }

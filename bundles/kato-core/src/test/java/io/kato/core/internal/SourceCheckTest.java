@@ -588,7 +588,7 @@ class SourceCheckTest {
         assertEquals(2, builds.versions(admin, "shop", "api", new PageRequest(0, 10)).total(), "no version from it");
 
         // A cancel landing after the runtime's build returned, before the version is written: no version.
-        io.kato.api.runtime.Runtime onHost = runtimes.active().orElseThrow();
+        io.kato.api.runtime.Runtime onHost = runtimes.forTeam(observed.get(admin, "shop", "api").teamId()).orElseThrow();
         String[] lateId = new String[1];
         runtimes.addRuntime((io.kato.api.runtime.Runtime) java.lang.reflect.Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {io.kato.api.runtime.Runtime.class}, (proxy, m, args) -> {

@@ -307,11 +307,8 @@ final class ClusterBuilds {
     private static Optional<String> waiting(Pod p) {
         List<ContainerStatus> all = new ArrayList<>(statuses(p, true));
         all.addAll(statuses(p, false));
-        return all.stream().filter(c -> c.getState() != null && c.getState().getWaiting() != null
-                        && c.getState().getWaiting().getReason() != null)
-                .map(c -> c.getName() + ": " + c.getState().getWaiting().getReason()
-                        + (c.getState().getWaiting().getMessage() == null ? "" : " " + c.getState().getWaiting()
-                        .getMessage())).findFirst();
+        return all.stream().flatMap(c -> KubernetesRuntime.waiting(c).map(w -> c.getName() + ": " + w).stream())
+                .findFirst();
     }
 
     private void deleteQuietly(String name) {

@@ -366,9 +366,9 @@ public class KubernetesRuntime implements Runtime {
     /** Why a pod is not ready: its container's waiting reason, or how it last ended. */
     private static String message(String phase, List<ContainerStatus> containers) {
         for (ContainerStatus c : containers) {
-            ContainerStateWaiting waiting = c.getState() == null ? null : c.getState().getWaiting();
-            if (waiting != null && waiting.getReason() != null) {
-                return waiting.getReason() + (waiting.getMessage() == null ? "" : ": " + waiting.getMessage());
+            Optional<String> waiting = waiting(c);
+            if (waiting.isPresent()) {
+                return waiting.get();
             }
             ContainerStateTerminated last = c.getLastState() == null ? null : c.getLastState().getTerminated();
             if (last != null) {
@@ -377,6 +377,13 @@ public class KubernetesRuntime implements Runtime {
             }
         }
         return phase == null ? "pending" : phase.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Why the container waits ({@code ImagePullBackOff: …}), if it does. */
+    static Optional<String> waiting(ContainerStatus c) {
+        ContainerStateWaiting waiting = c.getState() == null ? null : c.getState().getWaiting();
+        return waiting == null || waiting.getReason() == null ? Optional.empty() : Optional.of(waiting.getReason()
+                + (waiting.getMessage() == null ? "" : ": " + waiting.getMessage()));
     }
 
     @Override

@@ -40,7 +40,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLSBuilder;
 import io.kato.api.build.ProbeSpec;
 import io.kato.api.model.Autoscaling;
-import io.kato.api.model.DeployType;
 import io.kato.api.model.Port;
 import io.kato.api.model.Protocol;
 import io.kato.api.model.Volume;
@@ -119,8 +118,7 @@ final class Manifests {
                 out.add(claim(d, v, layout, "ReadWriteMany", meta(d, namespace, d.name() + "-" + v.name())));
             }
         }
-        boolean stateful = d.deployType() == DeployType.STATEFUL_SINGLE
-                || d.deployType() == DeployType.STATEFUL_MULTIPLE;
+        boolean stateful = d.deployType().stateful();
         if (!d.ports().isEmpty()) {
             out.add(service(d, namespace, d.name(), false));
         }
