@@ -109,7 +109,8 @@ public final class ComponentRows {
      */
     public boolean delete(String id, long expectedVersion) {
         deleteChildren(id);
-        for (String table : List.of("component_probes", "component_volumes", "component_autoscaling")) {
+        for (String table : List.of("component_probes", "component_volumes", "component_autoscaling",
+                "component_plugins")) {
             tx.update("DELETE FROM " + table + " WHERE component_id = ?", id);
         }
         new BuildRows(tx).deleteFor(id);

@@ -67,6 +67,8 @@ public final class TeamRows {
         tx.update("DELETE FROM image_checks WHERE team_id = ?", id);
         tx.update("DELETE FROM gateway_rules WHERE team_id = ?", id);
         tx.update("DELETE FROM certificates WHERE team_id = ?", id);
+        tx.update("DELETE FROM plugin_versions WHERE plugin_id IN (SELECT id FROM plugins WHERE team_id = ?)", id);
+        tx.update("DELETE FROM plugins WHERE team_id = ?", id);
         return tx.update("DELETE FROM teams WHERE id = ? AND version = ?", id, expectedVersion) == 1;
     }
 

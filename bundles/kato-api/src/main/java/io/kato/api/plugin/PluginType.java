@@ -39,11 +39,32 @@ public interface PluginType {
      */
     PluginRendering render(PluginInstallation installation);
 
-    enum ContainerRole { SIDECAR, INIT }
+    enum ContainerRole {
+        SIDECAR, INIT;
+
+        @Override
+        public String toString() {
+            return io.kato.api.model.WireEnum.name(this);
+        }
+    }
 
     /** What a config group depends on: nothing, the component's ports, or its downstream dependencies' ports. */
-    enum DependentMetadata { NONE, COMPONENT_PORT, DOWNSTREAM_PORT }
+    enum DependentMetadata {
+        NONE, COMPONENT_PORT, DOWNSTREAM_PORT;
+
+        @Override
+        public String toString() {
+            return io.kato.api.model.WireEnum.name(this);
+        }
+    }
 
     /** How config reaches the plugin: env vars, or the plugin fetches it from Kato's discovery endpoint. */
-    enum Injection { ENV, DISCOVERY }
+    enum Injection {
+        ENV, DISCOVERY;
+
+        @Override
+        public String toString() {
+            return io.kato.api.model.WireEnum.name(this);
+        }
+    }
 }

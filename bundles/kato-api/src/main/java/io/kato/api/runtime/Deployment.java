@@ -37,12 +37,23 @@ import java.util.Set;
  * @param autoscaling  the instance range to keep by load, or null for exactly {@code instances}
  * @param routes       where users reach the component from outside, for runtimes whose
  *                     own edge routes them (a cluster's ingress); Kato's gateway does not need them
+ * @param plugins      what runs beside each instance (sidecars) or before it starts (init),
+ *                     in the order given; a change rolls the instances like a new revision
  */
 public record Deployment(String componentId, String name, String team, String versionId, String artifact,
                          List<String> startCommand, boolean running, int instances, int memoryMb,
                          DeployType deployType, List<Port> ports, Map<String, String> env, List<ProbeSpec> probes,
                          long revision, Set<String> secretEnv, List<Volume> volumes, Autoscaling autoscaling,
-                         List<Route> routes) {
+                         List<Route> routes, List<Plugin> plugins) {
+    /** A deployment without plugins. */
+    public Deployment(String componentId, String name, String team, String versionId, String artifact,
+                      List<String> startCommand, boolean running, int instances, int memoryMb, DeployType deployType,
+                      List<Port> ports, Map<String, String> env, List<ProbeSpec> probes, long revision,
+                      Set<String> secretEnv, List<Volume> volumes, Autoscaling autoscaling, List<Route> routes) {
+        this(componentId, name, team, versionId, artifact, startCommand, running, instances, memoryMb, deployType,
+                ports, env, probes, revision, secretEnv, volumes, autoscaling, routes, List.of());
+    }
+
     /** A deployment with no secrets, volumes, autoscaling or routes. */
     public Deployment(String componentId, String name, String team, String versionId, String artifact,
                       List<String> startCommand, boolean running, int instances, int memoryMb, DeployType deployType,
@@ -67,6 +78,7 @@ public record Deployment(String componentId, String name, String team, String ve
         secretEnv = Set.copyOf(secretEnv);
         volumes = List.copyOf(volumes);
         routes = List.copyOf(routes);
+        plugins = List.copyOf(plugins);
     }
 
     /** The same deployment with these secret names, volumes, autoscaling rule and routes. */
@@ -74,7 +86,14 @@ public record Deployment(String componentId, String name, String team, String ve
                            List<Route> newRoutes) {
         return new Deployment(componentId, name, team, versionId, artifact, startCommand, running, instances,
                 memoryMb, deployType, ports, env, probes, revision, newSecretEnv, newVolumes, newAutoscaling,
-                newRoutes);
+                newRoutes, plugins);
+    }
+
+    /** The same deployment with these plugins. */
+    public Deployment withPlugins(List<Plugin> newPlugins) {
+        return new Deployment(componentId, name, team, versionId, artifact, startCommand, running, instances,
+                memoryMb, deployType, ports, env, probes, revision, secretEnv, volumes, autoscaling, routes,
+                newPlugins);
     }
 
     /** Never shows env values or keys: a deployment may end up in a log line. */
@@ -103,6 +122,38 @@ public record Deployment(String componentId, String name, String team, String ve
         @Override
         public String toString() {
             return "Route[" + host + path + " -> " + port + " (" + weight + "%)" + (keyPem == null ? "" : ", tls") + "]";
+        }
+    }
+
+    /**
+     * A plugin installed on the component, ready to run. It shares the instance's network and
+     * volumes (on the local runtime: its folders, in {@code KATO_VOLUME_<NAME>}).
+     *
+     * @param name         the plugin's name, unique in the deployment
+     * @param init         runs to completion before each instance starts; otherwise it runs
+     *                     beside the instance for as long as the instance does
+     * @param image        its image, pinned to a digest
+     * @param localCommand a shell command standing in for the image on runtimes that run
+     *                     processes, or null (such a runtime then cannot run it)
+     * @param memoryMb     its memory
+     * @param cpuMillis    the CPU it asks for, in millicores
+     * @param env          its whole env: the component's (shared scope), its own on top,
+     *                     {@code KATO_DISCOVERY_URL} and {@code KATO_DISCOVERY_TOKEN}
+     * @param args         arguments after the image's entrypoint (empty: the image's own)
+     * @param secretEnv    the names in {@code env} whose values are secret
+     */
+    public record Plugin(String name, boolean init, String image, String localCommand, int memoryMb, int cpuMillis,
+                         Map<String, String> env, List<String> args, Set<String> secretEnv) {
+        public Plugin {
+            env = Map.copyOf(env);
+            args = List.copyOf(args);
+            secretEnv = Set.copyOf(secretEnv);
+        }
+
+        /** Never shows env values. */
+        @Override
+        public String toString() {
+            return "Plugin[" + name + (init ? " (init) " : " ") + image + "]";
         }
     }
 }

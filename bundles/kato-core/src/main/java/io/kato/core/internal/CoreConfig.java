@@ -24,4 +24,8 @@ public @interface CoreConfig {
     @AttributeDefinition(description = "How long a start, restart, upgrade, rollback or scale may take to converge"
             + " before its event fails, in seconds")
     int rolloutTimeoutSeconds() default 300;
+
+    @AttributeDefinition(description = "Where plugins reach Kato's discovery endpoint: this server's API base URL"
+            + " as the plugins' network sees it (on a cluster, an address its pods can reach)")
+    String discoveryUrl() default "http://127.0.0.1:8181/api/v1/discovery";
 }

@@ -27,18 +27,28 @@ final class Deployments {
     private final Store store;
     private final Secrets secrets;
     private final java.util.function.BiFunction<String, Component, List<Deployment.Route>> routes;
+    private final Plugins plugins;
 
-    /** Deployments without routes (a runtime behind Kato's own gateway needs none). */
-    Deployments(Store store, Secrets secrets) {
-        this(store, secrets, (team, c) -> List.of());
+    /** What runs beside a component, given its runtime env (secrets opened) and its secret names. */
+    interface Plugins {
+        List<Deployment.Plugin> of(Component c, Map<String, String> env, Set<String> secretEnv);
     }
 
-    /** @param routes the ways in to a component of a team, for runtimes with an edge of their own */
+    /** Deployments without routes (a runtime behind Kato's own gateway needs none) or plugins. */
+    Deployments(Store store, Secrets secrets) {
+        this(store, secrets, (team, c) -> List.of(), (c, env, secret) -> List.of());
+    }
+
+    /**
+     * @param routes  the ways in to a component of a team, for runtimes with an edge of their own
+     * @param plugins the plugins installed on a component, rendered
+     */
     Deployments(Store store, Secrets secrets,
-                java.util.function.BiFunction<String, Component, List<Deployment.Route>> routes) {
+                java.util.function.BiFunction<String, Component, List<Deployment.Route>> routes, Plugins plugins) {
         this.store = store;
         this.secrets = secrets;
         this.routes = routes;
+        this.plugins = plugins;
     }
 
     Optional<Deployment> of(Component c) {
@@ -75,6 +85,7 @@ final class Deployments {
         Found f = found.get();
         return Optional.of(new Deployment(c.id(), c.name(), f.team(), v.id(), v.artifact(), v.startCommand(), true,
                 c.instances(), c.memoryMb(), c.deployType(), c.ports(), env, f.probes(), f.revision())
-                .with(secret, f.volumes(), f.autoscaling(), routes.apply(f.team(), c)));
+                .with(secret, f.volumes(), f.autoscaling(), routes.apply(f.team(), c))
+                .withPlugins(plugins.of(c, env, secret)));
     }
 }

@@ -38,8 +38,9 @@ public class Reconciler {
 
     @Activate
     public Reconciler(@Reference Store store, @Reference Runtimes runtimes, @Reference Secrets secrets,
-                      @Reference GatewayRoutes routes, CoreConfig config) {
-        this(store, runtimes, new Deployments(store, secrets, routes::ingress)::of,
+                      @Reference GatewayRoutes routes, @Reference PluginInstallServiceImpl plugins,
+                      CoreConfig config) {
+        this(store, runtimes, new Deployments(store, secrets, routes::ingress, plugins::plugins)::of,
                 java.time.Duration.ofSeconds(Math.max(10, config.rolloutTimeoutSeconds())));
         long period = Math.max(1, config.reconcileSeconds());
         loop.scheduleWithFixedDelay(this::pass, period, period, TimeUnit.SECONDS);

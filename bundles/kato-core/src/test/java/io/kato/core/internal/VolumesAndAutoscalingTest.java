@@ -181,7 +181,7 @@ class VolumesAndAutoscalingTest {
         });
         Deployment.Route way = new Deployment.Route("api.example.org", "/", 8080, 100, true, Map.of(), null, null);
         Component stored = store.inTransaction(tx -> new io.kato.store.ComponentRows(tx).byId(api.id())).orElseThrow();
-        Deployment d = new Deployments(store, secrets, (team, c) -> List.of(way)).of(stored.running(true))
+        Deployment d = new Deployments(store, secrets, (team, c) -> List.of(way), (c, env, secret) -> List.of()).of(stored.running(true))
                 .orElseThrow();
         assertEquals(Set.of("DB_PASSWORD"), d.secretEnv());
         assertEquals("pa55", d.env().get("DB_PASSWORD"), "opened for the runtime");

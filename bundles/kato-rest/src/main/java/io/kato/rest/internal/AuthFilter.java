@@ -14,7 +14,7 @@ import javax.ws.rs.core.SecurityContext;
 
 /**
  * Every call needs {@code Authorization: Bearer <token>}, except the public paths below
- * (and, later, endpoints that carry their own secret). The resolved {@link Actor} travels
+ * and the discovery endpoint, which checks a plugin installation's own token. The resolved {@link Actor} travels
  * as the request's principal.
  */
 @Priority(Priorities.AUTHENTICATION)
@@ -29,7 +29,8 @@ final class AuthFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (PUBLIC.contains(path.startsWith("/") ? path.substring(1) : path)) {
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        if (PUBLIC.contains(relative) || relative.startsWith(DiscoveryResource.PATH_PREFIX)) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);

@@ -43,7 +43,7 @@ public class RestApplication {
             ComponentsResource.class, EventsResource.class, UsersResource.class, SourceChecksResource.class,
             SourceArchivesResource.class, CredentialsResource.class, KnownHostsResource.class,
             GatewayRulesResource.class, CertificatesResource.class, ImageChecksResource.class, VolumesResource.class,
-            AutoscalingResource.class);
+            AutoscalingResource.class, PluginsResource.class, ComponentPluginsResource.class, DiscoveryResource.class);
     private final ServiceRegistration<Servlet> registration;
 
     /** The core services the API serves. */
@@ -52,7 +52,8 @@ public class RestApplication {
                     CredentialService credentials, KnownHostService knownHosts, BuildService builds,
                     RouteTable routes, GatewayRuleService rules, CertificateService certificates,
                     ImageCheckService images, RuntimeRegistry runtimes, VolumeService volumes,
-                    AutoscalingService autoscaling, io.kato.api.service.PluginTypeRegistry pluginTypes) {
+                    AutoscalingService autoscaling, io.kato.api.service.PluginTypeRegistry pluginTypes,
+                    io.kato.api.service.PluginService plugins, io.kato.api.service.PluginInstallService installs) {
     }
 
     @Activate
@@ -65,10 +66,12 @@ public class RestApplication {
                            @Reference CertificateService certificates, @Reference ImageCheckService images,
                            @Reference RuntimeRegistry runtimes, @Reference VolumeService volumes,
                            @Reference AutoscalingService autoscaling,
-                           @Reference io.kato.api.service.PluginTypeRegistry pluginTypes) {
+                           @Reference io.kato.api.service.PluginTypeRegistry pluginTypes,
+                           @Reference io.kato.api.service.PluginService plugins,
+                           @Reference io.kato.api.service.PluginInstallService installs) {
         ResourceConfig config = resourceConfig(new Services(teams, apps, components, events, access, languages,
                 checks, credentials, knownHosts, builds, routes, rules, certificates, images, runtimes, volumes,
-                autoscaling, pluginTypes));
+                autoscaling, pluginTypes, plugins, installs));
         // Jersey looks up its injection manager through the context class loader: make it this bundle's.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -103,6 +106,9 @@ public class RestApplication {
         config.register(new ComponentsResource(s.components(), s.builds(), s.routes()));
         config.register(new VolumesResource(s.volumes()));
         config.register(new AutoscalingResource(s.autoscaling()));
+        config.register(new PluginsResource(s.plugins()));
+        config.register(new ComponentPluginsResource(s.installs()));
+        config.register(new DiscoveryResource(s.installs()));
         config.register(new EventsResource(s.events()));
         config.register(new UsersResource(s.access()));
         config.register(new SourceChecksResource(s.checks(), s.components()));

@@ -74,7 +74,8 @@ class RoutingTest {
                 recorder(io.kato.api.service.ImageCheckService.class),
                 recorder(io.kato.api.service.RuntimeRegistry.class), recorder(io.kato.api.service.VolumeService.class),
                 recorder(io.kato.api.service.AutoscalingService.class),
-                recorder(io.kato.api.service.PluginTypeRegistry.class))));
+                recorder(io.kato.api.service.PluginTypeRegistry.class), recorder(io.kato.api.service.PluginService.class),
+                recorder(io.kato.api.service.PluginInstallService.class))));
         ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
                 URI.create("http://localhost/api/" + path), method, new Anonymous(), new MapPropertiesDelegate(),
                 null);

@@ -3,6 +3,7 @@ package io.kato.plugin.support;
 import io.kato.api.plugin.PluginInstallation;
 import io.kato.api.plugin.PluginRendering;
 import io.kato.api.plugin.PluginType;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,9 @@ import java.util.TreeMap;
  * A plugin type described by its fixed traits, rendered the standard way: the plugin's
  * container gets the component's env (the shared scope) with the plugin's own variables on
  * top (the plugin scope wins a name both have); a type that takes active discovery also
- * gets what the discovery endpoint serves it: the component's ports and its downstream
- * components' ports.
+ * gets what the discovery endpoint serves it: the component's ports ({@code base_ports}),
+ * its downstream components' ports ({@code base_services}) and the items depending on
+ * neither ({@code base_normal}), each with the values the user set.
  */
 public abstract class StandardPluginType implements PluginType {
     private final String name;
@@ -64,8 +66,27 @@ public abstract class StandardPluginType implements PluginType {
         env.putAll(installation.pluginEnv());
         Map<String, Object> discovery = new LinkedHashMap<>();
         if (injections.contains(Injection.DISCOVERY)) {
-            discovery.put("base_ports", List.copyOf(installation.componentPorts()));
-            discovery.put("downstream", new TreeMap<>(installation.downstream()));
+            List<Map<String, Object>> ports = new ArrayList<>();
+            for (PluginInstallation.PortConfig p : installation.ports()) {
+                Map<String, Object> port = new LinkedHashMap<>();
+                port.put("port", p.port());
+                port.put("protocol", p.protocol());
+                port.put("options", new TreeMap<>(p.values()));
+                ports.add(port);
+            }
+            List<Map<String, Object>> services = new ArrayList<>();
+            for (PluginInstallation.DownstreamConfig d : installation.downstream()) {
+                Map<String, Object> service = new LinkedHashMap<>();
+                service.put("service", d.component());
+                service.put("port", d.port());
+                service.put("protocol", d.protocol());
+                service.put("address", d.address());
+                service.put("options", new TreeMap<>(d.values()));
+                services.add(service);
+            }
+            discovery.put("base_ports", ports);
+            discovery.put("base_services", services);
+            discovery.put("base_normal", Map.of("options", new TreeMap<>(installation.items())));
         }
         return new PluginRendering(env, List.of(), discovery);
     }

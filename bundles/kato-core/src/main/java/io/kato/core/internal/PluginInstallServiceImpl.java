@@ -1,0 +1,282 @@
+package io.kato.core.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.kato.api.Actor;
+import io.kato.api.ConflictException;
+import io.kato.api.NotFoundException;
+import io.kato.api.UnauthenticatedException;
+import io.kato.api.ValidationException;
+import io.kato.api.model.Component;
+import io.kato.api.model.PluginInstall;
+import io.kato.api.model.PluginVersion;
+import io.kato.api.model.Team;
+import io.kato.api.plugin.PluginInstallation;
+import io.kato.api.plugin.PluginRendering;
+import io.kato.api.plugin.PluginType;
+import io.kato.api.runtime.Deployment;
+import io.kato.api.service.PluginInstallService;
+import io.kato.store.ComponentRows;
+import io.kato.store.PluginRows;
+import io.kato.store.Store;
+import io.kato.store.TeamRows;
+import io.kato.store.Tx;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Plugins installed on components: checked against the version's config groups, the
+ * component's ports and the exclusions of the plugin types; rendered by their type into
+ * what the runtime runs beside the component and what the discovery endpoint serves.
+ */
+@org.osgi.service.component.annotations.Component(service = {PluginInstallService.class,
+        PluginInstallServiceImpl.class}, configurationPid = "io.kato.core")
+public class PluginInstallServiceImpl extends ServiceSupport implements PluginInstallService {
+    static final String DISCOVERY_URL = "KATO_DISCOVERY_URL";
+    static final String DISCOVERY_TOKEN = "KATO_DISCOVERY_TOKEN";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final PluginTypeRegistryImpl types;
+    private final Secrets secrets;
+    private final String discoveryUrl;
+
+    @Activate
+    public PluginInstallServiceImpl(@Reference Store store, @Reference PluginTypeRegistryImpl types,
+                                    @Reference Secrets secrets, CoreConfig config) {
+        this(store, types, secrets, config.discoveryUrl(), Clock.systemUTC());
+    }
+
+    PluginInstallServiceImpl(Store store, PluginTypeRegistryImpl types, Secrets secrets, String discoveryUrl,
+                             Clock clock) {
+        super(store, clock);
+        this.types = types;
+        this.secrets = secrets;
+        this.discoveryUrl = discoveryUrl.replaceAll("/+$", "");
+    }
+
+    @Override
+    public List<PluginInstall> list(Actor actor, String team, String component) {
+        return tx(tx -> {
+            Component c = ComponentServiceImpl.find(tx, Access.team(tx, actor, team, Access.Need.READ), component);
+            return installed(tx, c).stream().map(Installed::shown).toList();
+        });
+    }
+
+    @Override
+    public PluginInstall install(Actor actor, String team, String component, PluginInstall install) {
+        if (install == null || install.plugin() == null || install.plugin().isBlank()) {
+            throw ValidationException.of("plugin", "is required: the name of one of the team's plugins");
+        }
+        return tx(tx -> {
+            Team t = Access.team(tx, actor, team, Access.Need.WRITE);
+            Component c = ComponentServiceImpl.find(tx, t, component);
+            new ComponentRows(tx).lock(c.id()); // two installs at once must both see the other's type
+            PluginRows rows = new PluginRows(tx);
+            PluginRows.PluginRow p = rows.byName(t.id(), install.plugin()).orElseThrow(() -> ValidationException.of(
+                    "plugin", "team '" + team + "' has no plugin '" + install.plugin() + "'"));
+            PluginRows.VersionRow v = chosenVersion(rows, p, install.version());
+            PluginType type = types.byName(v.type()).orElseThrow(() -> new ConflictException("No bundle of plugin"
+                    + " type '" + v.type() + "' is installed: install the type, then the plugin"));
+            List<Installed> others = installed(tx, c).stream().filter(i -> !i.plugin().id().equals(p.id())).toList();
+            for (Installed other : others) {
+                String otherType = other.version().type();
+                boolean excluded = type.excludes().contains(otherType) || types.byName(otherType)
+                        .map(o -> o.excludes().contains(type.name())).orElse(false);
+                if (excluded) {
+                    throw ValidationException.of("plugin", "a " + type.name() + " plugin cannot be installed beside"
+                            + " '" + other.plugin().name() + "' (" + otherType + ") on '" + component
+                            + "': uninstall it first");
+                }
+            }
+            int memory = install.memoryMb() == null ? v.memoryMb() : install.memoryMb();
+            if (memory < v.memoryMb() || memory > 65536) {
+                throw ValidationException.of("memoryMb", "must be between the version's " + v.memoryMb()
+                        + " and 65536 (is " + memory + ")");
+            }
+            PluginConfigs.resolve(PluginServiceImpl.read(v.configJson()), install, c.ports(), downstream(c), true);
+            Optional<PluginRows.InstallRow> before = rows.installs(c.id()).stream()
+                    .filter(i -> i.pluginId().equals(p.id())).findFirst();
+            String token = before.map(PluginRows.InstallRow::tokenSealed).orElseGet(() -> secrets.seal(newToken()));
+            PluginRows.InstallRow row = new PluginRows.InstallRow(c.id(), p.id(), v.number(), install.wanted(),
+                    memory, writeValues(install), token, now());
+            rows.putInstall(row);
+            PluginInstall shown = new Installed(p, v, row, true).shown();
+            record(tx, actor, t.id(), before.isPresent() ? "configure-plugin" : "install-plugin", "component",
+                    c.name(), before.map(b -> new Installed(p, v, b, true).shown()).orElse(null), shown);
+            return shown;
+        });
+    }
+
+    @Override
+    public void uninstall(Actor actor, String team, String component, String plugin) {
+        tx(tx -> {
+            Team t = Access.team(tx, actor, team, Access.Need.WRITE);
+            Component c = ComponentServiceImpl.find(tx, t, component);
+            Optional<PluginRows.PluginRow> p = new PluginRows(tx).byName(t.id(), plugin == null ? "" : plugin);
+            if (p.isEmpty() || !new PluginRows(tx).removeInstall(c.id(), p.get().id())) {
+                throw new NotFoundException("Plugin '" + plugin + "' is not installed on '" + component + "'");
+            }
+            record(tx, actor, t.id(), "uninstall-plugin", "component", c.name(), plugin, null);
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, Object> discovery(String team, String component, String plugin, String token) {
+        UnauthenticatedException refused = new UnauthenticatedException("The discovery token does not belong to"
+                + " plugin '" + plugin + "' on '" + component + "': use the one the plugin finds in "
+                + DISCOVERY_TOKEN);
+        if (token == null || token.isBlank()) {
+            throw refused;
+        }
+        Installed found = tx(tx -> {
+            Optional<Team> t = new TeamRows(tx).byName(team == null ? "" : team);
+            Optional<Component> c = t.flatMap(x -> new ComponentRows(tx).byName(x.id(), component == null ? ""
+                    : component));
+            return c.flatMap(x -> installed(tx, x).stream().filter(i -> i.plugin().name().equals(plugin))
+                    .findFirst().map(i -> i.with(x))).orElse(null);
+        });
+        // the same answer for an unknown installation and a wrong token: the endpoint tells no one what exists
+        if (found == null || !MessageDigest.isEqual(secrets.open(found.row().tokenSealed())
+                .getBytes(StandardCharsets.UTF_8), token.strip().getBytes(StandardCharsets.UTF_8))) {
+            throw refused;
+        }
+        PluginType type = types.byName(found.version().type()).orElseThrow(() -> new ConflictException("No bundle of"
+                + " plugin type '" + found.version().type() + "' is installed now: the plugin's config is served"
+                + " again once it is"));
+        return type.render(installation(found, Map.of())).discovery();
+    }
+
+    /**
+     * What runs beside the component: its enabled installations whose type is installed,
+     * rendered by that type, in the order of the plugins' names. {@code env} and {@code
+     * secretEnv} are the component's runtime env (secrets opened) and its secret names.
+     */
+    List<Deployment.Plugin> plugins(Component c, Map<String, String> env, Set<String> secretEnv) {
+        List<Installed> all = store.inTransaction(tx -> installed(tx, c));
+        List<Deployment.Plugin> out = new ArrayList<>();
+        for (Installed i : all) {
+            Optional<PluginType> type = types.byName(i.version().type());
+            if (!i.row().enabled() || type.isEmpty()) {
+                continue; // a type that went away: the installation waits for it, shown type_unavailable
+            }
+            PluginRendering r = type.get().render(installation(i.with(c), env));
+            Map<String, String> pluginEnv = new TreeMap<>(r.env());
+            pluginEnv.put(DISCOVERY_URL, discoveryUrl + "/" + i.teamName() + "/" + c.name() + "/" + i.plugin().name());
+            pluginEnv.put(DISCOVERY_TOKEN, secrets.open(i.row().tokenSealed()));
+            Set<String> secret = new HashSet<>(secretEnv);
+            secret.retainAll(pluginEnv.keySet());
+            secret.add(DISCOVERY_TOKEN);
+            out.add(new Deployment.Plugin(i.plugin().name(), type.get().role() == PluginType.ContainerRole.INIT,
+                    i.version().artifact(), i.version().localCommand(), i.row().memoryMb(), i.version().cpuMillis(),
+                    pluginEnv, r.args(), secret));
+        }
+        return out;
+    }
+
+    private PluginInstallation installation(Installed i, Map<String, String> env) {
+        PluginConfigs.Resolved r = PluginConfigs.resolve(PluginServiceImpl.read(i.version().configJson()),
+                i.values(), i.component().ports(), downstream(i.component()), false);
+        return new PluginInstallation(i.plugin().name(), i.version().artifact(), i.row().memoryMb(), env, r.env(),
+                r.items(), r.ports(), r.downstream());
+    }
+
+    /**
+     * The ports of the components this one depends on. Dependencies between components come
+     * with their own step; until then a component depends on none.
+     */
+    private static List<PluginConfigs.Downstream> downstream(Component c) {
+        return List.of();
+    }
+
+    private PluginRows.VersionRow chosenVersion(PluginRows rows, PluginRows.PluginRow p, Integer number) {
+        if (number == null) {
+            return rows.versions(p.id()).stream().filter(v -> v.status().equals(PluginVersion.SUCCEEDED)).findFirst()
+                    .orElseThrow(() -> ValidationException.of("version", "plugin '" + p.name() + "' has no version"
+                            + " that built: build it first"));
+        }
+        PluginRows.VersionRow v = rows.version(p.id(), number).orElseThrow(() -> ValidationException.of("version",
+                "plugin '" + p.name() + "' has no version " + number));
+        if (!v.status().equals(PluginVersion.SUCCEEDED)) {
+            throw ValidationException.of("version", "version " + number + " of '" + p.name() + "' is " + v.status()
+                    + ": install a version that built");
+        }
+        return v;
+    }
+
+    private List<Installed> installed(Tx tx, Component c) {
+        PluginRows rows = new PluginRows(tx);
+        String teamName = new TeamRows(tx).byId(c.teamId()).map(Team::name).orElse("");
+        List<Installed> out = new ArrayList<>();
+        for (PluginRows.InstallRow row : rows.installs(c.id())) {
+            PluginRows.PluginRow p = rows.byId(row.pluginId()).orElseThrow();
+            PluginRows.VersionRow v = rows.version(p.id(), row.version()).orElseThrow();
+            out.add(new Installed(p, v, row, types.byName(v.type()).isPresent(), c, teamName));
+        }
+        out.sort(java.util.Comparator.comparing(i -> i.plugin().name()));
+        return out;
+    }
+
+    /** One installation with its plugin and version, as read in one transaction. */
+    private record Installed(PluginRows.PluginRow plugin, PluginRows.VersionRow version, PluginRows.InstallRow row,
+                             boolean typeAvailable, Component component, String teamName) {
+        Installed(PluginRows.PluginRow plugin, PluginRows.VersionRow version, PluginRows.InstallRow row,
+                  boolean typeAvailable) {
+            this(plugin, version, row, typeAvailable, null, "");
+        }
+
+        Installed with(Component c) {
+            return new Installed(plugin, version, row, typeAvailable, c, teamName);
+        }
+
+        PluginInstall values() {
+            return readValues(row.valuesJson());
+        }
+
+        PluginInstall shown() {
+            PluginInstall v = values();
+            String state = !typeAvailable ? PluginInstall.TYPE_UNAVAILABLE
+                    : row.enabled() ? PluginInstall.ACTIVE : PluginInstall.DISABLED;
+            return new PluginInstall(plugin.name(), version.number(), version.type(), row.enabled(), row.memoryMb(),
+                    v.values(), v.ports(), v.downstream(), state, row.updatedAt());
+        }
+    }
+
+    /** The values only: what the user set, kept as given (defaults are the version's). */
+    private static String writeValues(PluginInstall i) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("values", i.values());
+        values.put("ports", i.ports());
+        values.put("downstream", i.downstream());
+        try {
+            return PluginServiceImpl.JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PluginInstall readValues(String json) {
+        try {
+            return PluginServiceImpl.JSON.readValue(json, PluginInstall.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored plugin values are unreadable", e);
+        }
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return "kato-discovery-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
