@@ -106,6 +106,9 @@ final class Manifests {
         if (hasSecrets) {
             out.add(envSecret(d, namespace, envSecret));
         }
+        if (d.plugins().stream().anyMatch(p -> !p.secretEnv().isEmpty())) {
+            out.add(pluginSecret(d, namespace, d.name() + "-plugins"));
+        }
         String files = d.name() + "-files";
         List<Volume> configFiles = d.volumes().stream().filter(v -> v.type() == VolumeType.CONFIG_FILE).toList();
         if (!configFiles.isEmpty()) {
@@ -278,6 +281,11 @@ final class Manifests {
             b.append(o).append('\0');
         }
         new TreeMap<>(d.env()).forEach((k, v) -> b.append(k).append('=').append(v).append('\0'));
+        for (Deployment.Plugin p : d.plugins()) { // its toString leaves the env out
+            b.append(p.name()).append(p.init()).append(p.image()).append(p.localCommand()).append(p.memoryMb())
+                    .append(p.cpuMillis()).append(new TreeMap<>(p.env())).append(p.args())
+                    .append(new java.util.TreeSet<>(p.secretEnv())).append('\0');
+        }
         for (Deployment.Route r : d.routes()) { // its toString leaves the key out
             b.append(r.host()).append(r.path()).append(r.port()).append(r.weight()).append(r.primary())
                     .append(new TreeMap<>(r.headers())).append(r.certificatePem()).append(r.keyPem()).append('\0');
@@ -367,9 +375,44 @@ final class Manifests {
         }
         probes(d, c);
         Container container = c.build();
+        List<Container> sidecars = new ArrayList<>();
+        sidecars.add(container);
+        List<Container> inits = new ArrayList<>();
+        for (Deployment.Plugin p : d.plugins()) {
+            (p.init() ? inits : sidecars).add(plugin(d, p, container.getVolumeMounts()));
+        }
         return new PodTemplateSpecBuilder().withNewMetadata().withLabels(labels).withAnnotations(annotations)
-                .endMetadata().withNewSpec().withContainers(container).withVolumes(volumes)
+                .endMetadata().withNewSpec().withInitContainers(inits.isEmpty() ? null : inits).withContainers(sidecars).withVolumes(volumes)
                 .withEnableServiceLinks(false).endSpec().build();
+    }
+
+    /**
+     * A plugin's container: its image and args, its env (secret values from the plugins'
+     * Secret), its memory and CPU, and the main container's volumes, which it shares.
+     */
+    private static Container plugin(Deployment d, Deployment.Plugin p,
+                                    List<io.fabric8.kubernetes.api.model.VolumeMount> mounts) {
+        List<io.fabric8.kubernetes.api.model.EnvVar> env = new ArrayList<>();
+        new TreeMap<>(p.env()).forEach((k, v) -> env.add(p.secretEnv().contains(k)
+                ? new EnvVarBuilder().withName(k).withNewValueFrom().withNewSecretKeyRef()
+                        .withName(d.name() + "-plugins").withKey(p.name() + "." + k).endSecretKeyRef().endValueFrom()
+                        .build()
+                : new EnvVarBuilder().withName(k).withValue(v).build()));
+        Quantity memory = new Quantity(p.memoryMb() + "Mi");
+        return new ContainerBuilder().withName("plugin-" + p.name()).withImage(p.image())
+                .withArgs(p.args().isEmpty() ? null : p.args()).withEnv(env)
+                .withNewResources().withLimits(Map.of("memory", memory))
+                .withRequests(Map.of("memory", memory, "cpu", new Quantity(p.cpuMillis() + "m"))).endResources()
+                .withVolumeMounts(mounts).build();
+    }
+
+    /** The plugins' secret values (the component's secrets they share, their discovery tokens), by plugin. */
+    private static Secret pluginSecret(Deployment d, String namespace, String name) {
+        Map<String, String> data = new TreeMap<>();
+        for (Deployment.Plugin p : d.plugins()) {
+            p.secretEnv().forEach(k -> data.put(p.name() + "." + k, base64(p.env().getOrDefault(k, ""))));
+        }
+        return new SecretBuilder().withMetadata(meta(d, namespace, name)).withType("Opaque").withData(data).build();
     }
 
     /** Kato's probes, or a TCP readiness probe of the first port when none is given (the local runtime's default). */

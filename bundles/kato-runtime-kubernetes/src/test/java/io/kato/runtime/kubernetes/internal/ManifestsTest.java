@@ -52,6 +52,28 @@ class ManifestsTest {
             Map.of("POSTGRES_PASSWORD", "pa55"), List.of(), 1).with(Set.of("POSTGRES_PASSWORD"),
             List.of(new Volume("data", VolumeType.LOCAL, "/var/lib/postgresql/data", 10240, null)), null, List.of());
 
+    /**
+     * WEB with an init plugin (it prepares the shared volume) and a sidecar: the component's
+     * env shared, the discovery token and the shared secret from the plugins' Secret.
+     */
+    static final Deployment WITH_PLUGINS = WEB.withPlugins(List.of(
+            new Deployment.Plugin("seed", true, "registry.example.org/seed@sha256:" + "01".repeat(32), "seed.sh", 32,
+                    50, Map.of("GREETING", "hi", "SEED_FROM", "s3://seeds", "KATO_DISCOVERY_TOKEN", "tok-1"),
+                    List.of(), Set.of("KATO_DISCOVERY_TOKEN")),
+            new Deployment.Plugin("logs", false, "registry.example.org/logs@sha256:" + "02".repeat(32), null, 64,
+                    100, Map.of("GREETING", "hi", "DB_PASSWORD", "pa55", "LEVEL", "debug",
+                    "KATO_DISCOVERY_URL", "http://kato:8181/api/v1/discovery/shop/web/logs",
+                    "KATO_DISCOVERY_TOKEN", "tok-2"), List.of("--follow", "/srv/uploads"),
+                    Set.of("DB_PASSWORD", "KATO_DISCOVERY_TOKEN"))));
+
+    @Test
+    void pluginsBecomeInitContainersAndSidecars() throws IOException {
+        golden("web-plugins.yaml", WITH_PLUGINS);
+        org.junit.jupiter.api.Assertions.assertNotEquals(Manifests.fingerprint(WEB, "kato-shop",
+                Manifests.Layout.DEFAULT), Manifests.fingerprint(WITH_PLUGINS, "kato-shop", Manifests.Layout.DEFAULT),
+                "installing a plugin is a change to apply");
+    }
+
     @Test
     void aStatelessComponent() throws IOException {
         golden("web.yaml", WEB);

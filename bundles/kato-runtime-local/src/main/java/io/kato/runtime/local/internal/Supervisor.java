@@ -321,6 +321,13 @@ final class Supervisor {
         private volatile List<Probe> probes = List.of();
         private final List<ScheduledFuture<?>> probing = new ArrayList<>();
         private volatile String exitMessage;
+        /** The init plugin running now, before the instance starts. */
+        private volatile String initRunning;
+        private volatile boolean initsDone;
+        /** The init plugin's process while one runs. */
+        private volatile Process helper;
+        /** The plugins running beside the instance, by name. */
+        private final Map<String, Process> sidecars = new ConcurrentHashMap<>();
         private long startedAt;
         private int failuresInARow;
 
@@ -345,21 +352,84 @@ final class Supervisor {
             }
             Deployment d = deployment;
             try {
-                if (d.startCommand().isEmpty()) {
-                    site = new StaticServer(dir(), port);
-                    return;
-                }
                 Path log = log();
                 Files.createDirectories(log.getParent());
                 if (Files.exists(log) && Files.size(log) > maxLogBytes) {
                     Files.move(log, log.resolveSibling(id + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
                 }
+                Map<String, String> base = environment(System.getenv());
+                if (initsDone) {
+                    launch(base); // a restart after a crash: init plugins ran for this instance already
+                } else {
+                    runInit(0, base);
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                initRunning = null;
+                exitMessage = "cannot start '" + String.join(" ", d.startCommand()) + "': " + e.getMessage();
+                restartLater(); // a missing command or folder is retried with back-off, and shows as not alive
+            }
+        }
+
+        /**
+         * Runs the init plugins from {@code index} on, one after the other, each to its end,
+         * then the instance. One that fails fails the start, which is retried with back-off
+         * from the first init plugin, as a pod's init containers are.
+         */
+        private synchronized void runInit(int index, Map<String, String> base) throws IOException {
+            if (!wanted) {
+                return;
+            }
+            List<Deployment.Plugin> inits = deployment.plugins().stream().filter(Deployment.Plugin::init).toList();
+            if (index == inits.size()) {
+                initRunning = null;
+                initsDone = true;
+                launch(base);
+                return;
+            }
+            Deployment.Plugin plugin = inits.get(index);
+            if (plugin.localCommand() == null) {
+                note("init plugin " + plugin.name() + " has no local command: it runs only where images run");
+                runInit(index + 1, base);
+                return;
+            }
+            note("init plugin " + plugin.name() + " starting");
+            initRunning = plugin.name();
+            Process p = pluginProcess(plugin, base).start();
+            helper = p;
+            p.onExit().thenRun(() -> initExited(p, plugin, index, base));
+        }
+
+        private synchronized void initExited(Process p, Deployment.Plugin plugin, int index, Map<String, String> base) {
+            if (!wanted || helper != p) {
+                return;
+            }
+            helper = null;
+            if (p.exitValue() == 0) {
+                try {
+                    runInit(index + 1, base);
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    initRunning = null;
+                    exitMessage = "cannot start: " + e.getMessage();
+                    restartLater();
+                }
+                return;
+            }
+            initRunning = null;
+            exitMessage = "init plugin " + plugin.name() + " exited with status " + p.exitValue() + tail();
+            restartLater();
+        }
+
+        /** The instance itself (a process or a static site), then the plugins that run beside it. */
+        private void launch(Map<String, String> base) throws IOException {
+            Deployment d = deployment;
+            if (d.startCommand().isEmpty()) {
+                site = new StaticServer(dir(), port);
+            } else {
+                Path log = log();
                 ProcessBuilder pb = new ProcessBuilder(d.startCommand()).directory(dir().toFile())
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-                Map<String, String> env = pb.environment();
-                Map<String, String> base = environment(Map.copyOf(env));
-                env.clear();
-                env.putAll(base);
+                pb.environment().clear();
+                pb.environment().putAll(base);
                 probes = List.of(); // the last run's verdicts do not carry over to the new process
                 Process p = pb.start();
                 process = p;
@@ -367,9 +437,80 @@ final class Supervisor {
                 writePid(log.resolveSibling(id + ".pid"), p);
                 startProbes(base);
                 p.onExit().thenRun(() -> exited(p));
-            } catch (IOException | java.io.UncheckedIOException e) {
-                exitMessage = "cannot start '" + String.join(" ", d.startCommand()) + "': " + e.getMessage();
-                restartLater(); // a missing command or folder is retried with back-off, and shows as not alive
+            }
+            for (Deployment.Plugin plugin : d.plugins()) {
+                if (!plugin.init() && plugin.localCommand() != null) {
+                    Process running = sidecars.get(plugin.name());
+                    if (running == null || !running.isAlive()) {
+                        startSidecar(plugin, base, 0);
+                    }
+                } else if (!plugin.init()) {
+                    note("plugin " + plugin.name() + " has no local command: it runs only where images run");
+                }
+            }
+        }
+
+        /** A plugin beside the instance, restarted with back-off when it exits while the instance is wanted. */
+        private synchronized void startSidecar(Deployment.Plugin plugin, Map<String, String> base, int failures) {
+            if (!wanted) {
+                return;
+            }
+            long delay = Math.min(30, 1L << Math.min(5, failures));
+            try {
+                note("plugin " + plugin.name() + " starting");
+                Process p = pluginProcess(plugin, base).start();
+                sidecars.put(plugin.name(), p);
+                writePid(log().resolveSibling(id + "." + plugin.name() + ".pid"), p);
+                long started = System.nanoTime();
+                p.onExit().thenRun(() -> {
+                    if (wanted && sidecars.get(plugin.name()) == p) {
+                        note("plugin " + plugin.name() + " exited with status " + p.exitValue());
+                        // a plugin that ran a minute before it exited starts over with a short back-off
+                        int next = System.nanoTime() - started > STEADY_NANOS ? 0 : failures + 1;
+                        schedule(() -> startSidecar(plugin, base, next), delay);
+                    }
+                });
+            } catch (IOException e) {
+                note("cannot start plugin " + plugin.name() + ": " + e.getMessage());
+                schedule(() -> startSidecar(plugin, base, failures + 1), delay);
+            }
+        }
+
+        private void schedule(Runnable task, long seconds) {
+            try {
+                timer.schedule(task, seconds, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the runtime is going away; nothing restarts any more
+            }
+        }
+
+        /**
+         * A plugin's process: its command run by the shell in the instance's folder, with its
+         * own env over the host's, and the instance's port and volumes (they share them). Its
+         * output goes to the instance's log, where a failing plugin explains itself.
+         */
+        private ProcessBuilder pluginProcess(Deployment.Plugin plugin, Map<String, String> base) {
+            ProcessBuilder pb = new ProcessBuilder("sh", "-c", plugin.localCommand()).directory(dir().toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+            Map<String, String> env = pb.environment();
+            env.clear();
+            env.putAll(base);
+            env.putAll(plugin.env());
+            base.forEach((k, v) -> {
+                if (k.equals("PORT") || k.startsWith("KATO_VOLUME_")) {
+                    env.put(k, v);
+                }
+            });
+            return pb;
+        }
+
+        /** A line of Kato's own in the instance's log, among what the instance and its plugins write. */
+        private void note(String line) {
+            try {
+                Files.writeString(log(), "[kato] " + line + "\n", StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                // the line only explains; the instance runs without it
             }
         }
 
@@ -496,13 +637,24 @@ final class Supervisor {
                 }
                 p = process;
             }
-            if (p == null) {
+            List<Process> all = new ArrayList<>(sidecars.values());
+            Process init = helper;
+            if (init != null) {
+                all.add(init);
+            }
+            if (p != null) {
+                all.add(p);
+            }
+            if (all.isEmpty()) {
                 return;
             }
             // The tree as it is now: under dash the recorded process is the shell, which dies at
             // SIGTERM at once while the app it started may take its time, or ignore it.
-            List<ProcessHandle> tree = new ArrayList<>(p.descendants().toList());
-            tree.add(p.toHandle());
+            List<ProcessHandle> tree = new ArrayList<>();
+            for (Process each : all) {
+                tree.addAll(each.descendants().toList());
+                tree.add(each.toHandle());
+            }
             tree.forEach(ProcessHandle::destroy); // SIGTERM: a chance to finish requests and close files
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(graceSeconds);
             try {
@@ -515,6 +667,9 @@ final class Supervisor {
             tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
             try {
                 Files.deleteIfExists(log().resolveSibling(id + ".pid"));
+                for (String plugin : sidecars.keySet()) {
+                    Files.deleteIfExists(log().resolveSibling(id + "." + plugin + ".pid"));
+                }
             } catch (IOException e) {
                 // a stale pid file is checked against the start time before anything is stopped
             }
@@ -544,7 +699,8 @@ final class Supervisor {
                 return "stopping";
             }
             if (!alive()) {
-                return exitMessage;
+                String init = initRunning;
+                return init != null ? "starting: running init plugin " + init : exitMessage;
             }
             if (ready()) {
                 return null;
