@@ -310,6 +310,57 @@ class LocalRuntimeTest {
         }
     }
 
+    /**
+     * An init plugin writes a file the static site then serves; a failing one keeps the
+     * instance from starting and says why; a sidecar sees the component's env and its own,
+     * is restarted when it exits, and stops with the instance.
+     */
+    @Test
+    void initPluginsRunBeforeTheInstanceAndSidecarsBesideIt() throws Exception {
+        Path site = Files.createDirectories(dir.resolve("site"));
+        LocalRuntime runtime = new LocalRuntime(config(60), dir.resolve("artifacts"));
+        Path out = dir.resolve("sidecar.out");
+        Deployment.Plugin init = new Deployment.Plugin("seed", true, "img@sha256:1", "echo \"$SEED ($GREETING)\" >"
+                + " index.html", 32, 50, Map.of("GREETING", "hi", "SEED", "seeded"), List.of(), java.util.Set.of());
+        Deployment.Plugin sidecar = new Deployment.Plugin("agent", false, "img@sha256:2", "echo \"$GREETING $LEVEL"
+                + " $PORT\" >> " + out + "; sleep 1", 32, 50, Map.of("GREETING", "hi", "LEVEL", "debug"), List.of(),
+                java.util.Set.of());
+        Deployment d = deployment("v1", site, List.of(), true, 1).withPlugins(List.of(init, sidecar));
+        try {
+            runtime.apply(d);
+            await("the site", () -> runtime.observe("c1").instances().stream().anyMatch(i -> i.ready()));
+            String address = runtime.observe("c1").instances().get(0).address();
+            assertEquals("200 seeded (hi)\n", get(address, "/index.html"), "the init plugin ran first");
+            String port = address.substring(address.indexOf(':') + 1);
+            await("the sidecar to run twice", () -> {
+                try {
+                    return Files.readAllLines(out).size() >= 2;
+                } catch (java.io.IOException notYet) {
+                    return false;
+                }
+            });
+            assertEquals("hi debug " + port, Files.readAllLines(out).get(0), "shared env, its own, the port");
+            runtime.remove("c1");
+            await("the stop", () -> runtime.observe("c1").instances().isEmpty());
+            long lines = Files.readAllLines(out).size();
+            Thread.sleep(2500);
+            assertEquals(lines, Files.readAllLines(out).size(), "the sidecar stopped with the instance");
+
+            Deployment failing = deployment("v2", site, List.of(), true, 1).withPlugins(List.of(
+                    new Deployment.Plugin("seed", true, "img@sha256:1", "echo no seed here; exit 4", 32, 50, Map.of(),
+                            List.of(), java.util.Set.of())));
+            runtime.apply(failing);
+            await("the init failure", () -> {
+                var instances = runtime.observe("c1").instances();
+                String m = instances.isEmpty() ? null : instances.get(0).message();
+                return m != null && m.contains("init plugin seed exited with status 4") && m.contains("no seed here");
+            });
+            assertFalse(runtime.observe("c1").instances().get(0).ready(), "the instance did not start");
+        } finally {
+            runtime.remove("c1");
+        }
+    }
+
     private static String get(String address, String path) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://" + address + path)).build(), HttpResponse.BodyHandlers.ofString());
