@@ -385,6 +385,132 @@ public class DeliveryIT extends KatoTestSupport {
         waitFor("the deleted component's data to go", Duration.ofSeconds(30), () -> !Files.exists(data));
     }
 
+    /** Serves what its init plugin and its general plugin wrote into the shared volume, "none" for what is missing. */
+    private static final String PLUGGED_APP = pythonServer(""
+            + "        parts = []\n"
+            + "        for name in ('init.txt', 'general.txt'):\n"
+            + "            p = os.path.join(os.environ['KATO_VOLUME_DATA'], name)\n"
+            + "            parts.append(open(p).read().strip() if os.path.exists(p) else 'none')\n"
+            + "        body = '|'.join(parts).encode()\n");
+
+    /** The general plugin: writes the env it sees, and fetches its config by active discovery, every second. */
+    private static final String WATCH = "while true; do echo \"$APP_MODE $LEVEL\" > \"$KATO_VOLUME_DATA/general.txt\";"
+            + " python3 -c 'import os, urllib.request as u; e = os.environ; r = u.Request(e[\"KATO_DISCOVERY_URL\"],"
+            + " headers={\"Authorization\": \"Bearer \" + e[\"KATO_DISCOVERY_TOKEN\"]});"
+            + " open(e[\"KATO_VOLUME_DATA\"] + \"/discovery.json\", \"wb\").write(u.urlopen(r).read())'; sleep 1; done";
+
+    private static io.kato.image.testing.RegistryServer pluginRegistry;
+
+    @Test
+    public void pluginsRunBesideTheComponentAreConfiguredByDiscoveryAndGoWhenUninstalled() throws Exception {
+        if (pluginRegistry == null) {
+            Path dir = Files.createTempDirectory("kato-itest-plugins");
+            io.kato.image.testing.OciLayout layout = new io.kato.image.testing.OciLayout(dir.resolve("layout"));
+            layout.tag("1", layout.image("linux", System.getProperty("os.arch").equals("aarch64") ? "arm64" : "amd64",
+                    "{\"Cmd\":[\"/agent\"]}"));
+            pluginRegistry = io.kato.image.testing.RegistryServer.start(dir.resolve("open"),
+                    io.kato.image.testing.RegistryServer.Mode.OPEN);
+            pluginRegistry.push(layout, "1", "tools/agent");
+            io.kato.image.testing.RegistryServer r = pluginRegistry;
+            Runtime.getRuntime().addShutdownHook(new Thread(r::close));
+        }
+        String image = pluginRegistry.address() + "/tools/agent:1";
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        HttpResponse<String> seed = send("POST", "/api/v1/teams/dlv/plugins", ADMIN_TOKEN, mapper.writeValueAsString(
+                Map.of("name", "seed", "type", "init", "image", image, "insecure", true, "memoryMb", 16,
+                        "localCommand", "echo \"$GREETING from init\" > \"$KATO_VOLUME_DATA/init.txt\"",
+                        "configGroups", java.util.List.of(Map.of("name", "basics", "items", java.util.List.of(
+                                Map.of("name", "GREETING", "defaultValue", "hello")))))), null);
+        assertEquals(seed.body(), 201, seed.statusCode());
+        HttpResponse<String> watch = send("POST", "/api/v1/teams/dlv/plugins", ADMIN_TOKEN, mapper.writeValueAsString(
+                Map.of("name", "watch", "type", "general", "image", image, "insecure", true, "localCommand", WATCH,
+                        "configGroups", java.util.List.of(
+                                Map.of("name", "basics", "items", java.util.List.of(Map.of("name", "LEVEL", "type",
+                                        "single", "allowed", java.util.List.of("info", "debug"), "defaultValue",
+                                        "info"))),
+                                Map.of("name", "ports", "metadata", "component_port", "items", java.util.List.of(
+                                        Map.of("name", "limit", "defaultValue", "10")))))), null);
+        assertEquals(watch.body(), 201, watch.statusCode());
+        HttpResponse<String> wrong = send("POST", "/api/v1/teams/dlv/plugins", ADMIN_TOKEN,
+                "{\"name\":\"bad\",\"type\":\"init\",\"image\":\"" + image + "\",\"configGroups\":[{\"name\":\"g\","
+                        + "\"metadata\":\"component_port\",\"items\":[{\"name\":\"x\"}]}]}", null);
+        assertEquals(wrong.body(), 400, wrong.statusCode());
+        assertTrue(wrong.body(), wrong.body().contains("configGroups[0].metadata"));
+
+        HttpResponse<String> building = send("POST", "/api/v1/teams/dlv/plugins/seed/build", ADMIN_TOKEN, "", null);
+        assertEquals(building.body(), 202, building.statusCode());
+        String built = executeCommand("kato:plugin-build dlv watch");
+        assertTrue(built, built.contains("Version 1 succeeded") && built.contains("Reading " + image));
+        waitFor("seed to build", Duration.ofSeconds(60), () -> json(get("/api/v1/teams/dlv/plugins/seed/versions/1",
+                ADMIN_TOKEN)).path("status").asText().equals("succeeded"));
+
+        Path repo = repository(Map.of("app.py", PLUGGED_APP, "requirements.txt", "# stdlib only\n"));
+        component("plugged", repo, 5000);
+        String base = "/api/v1/teams/dlv/components/plugged";
+        assertEquals(200, send("PUT", base + "/volumes/data", ADMIN_TOKEN,
+                "{\"type\":\"share_file\",\"path\":\"/srv/data\"}", null).statusCode());
+        assertEquals(200, send("PUT", base + "/env/APP_MODE", ADMIN_TOKEN, "{\"value\":\"prod\"}", null)
+                .statusCode());
+        HttpResponse<String> badValue = send("PUT", base + "/plugins/seed", ADMIN_TOKEN,
+                "{\"values\":{\"NOPE\":\"1\"}}", null);
+        assertEquals(badValue.body(), 400, badValue.statusCode());
+        assertTrue(badValue.body(), badValue.body().contains("values.NOPE") && badValue.body().contains("GREETING"));
+        HttpResponse<String> installed = send("PUT", base + "/plugins/seed", ADMIN_TOKEN,
+                "{\"values\":{\"GREETING\":\"hi\"}}", null);
+        assertEquals(installed.body(), 200, installed.statusCode());
+        String shellInstall = executeCommand("kato:plugin-install --set LEVEL=debug --port-set 5000:limit=5 dlv"
+                + " plugged watch");
+        assertTrue(shellInstall, shellInstall.contains("Plugin watch version 1 (general) on plugged: active"));
+        String refused = executeCommand("kato:plugin-install --set LEVEL=loud dlv plugged watch");
+        assertTrue(refused, refused.contains("LEVEL") && refused.contains("debug"));
+
+        build("plugged", 120);
+        assertEquals(202, send("POST", base + "/start", ADMIN_TOKEN, "", null).statusCode());
+        String url;
+        try {
+            url = awaitRunning("plugged").path("urls").get(0).asText();
+        } catch (AssertionError e) {
+            JsonNode c = json(get(base, ADMIN_TOKEN));
+            throw new AssertionError(e.getMessage() + ": " + c + "\n" + get(base + "/instances/"
+                    + c.path("instances").path(0).path("id").asText() + "/log", ADMIN_TOKEN).body());
+        }
+        waitFor("both plugins' files", Duration.ofSeconds(30), () -> viaGateway(url).equals("200 hi from init|prod debug"));
+        String id = json(get(base, ADMIN_TOKEN)).path("id").asText();
+        Path data = Path.of(System.getProperty("karaf.data"), "kato", "volumes", id, "data", "data");
+        waitFor("the plugin's discovery", Duration.ofSeconds(30), () -> Files.exists(data.resolve("discovery.json")));
+        JsonNode discovered = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                Files.readString(data.resolve("discovery.json")));
+        assertEquals(discovered.toString(), "5", discovered.path("base_ports").get(0).path("options").path("limit")
+                .asText());
+        HttpResponse<String> noToken = get("/api/v1/discovery/dlv/plugged/watch", ADMIN_TOKEN);
+        assertEquals("a user's token is not the installation's", 401, noToken.statusCode());
+        String listed = executeCommand("kato:component-plugins dlv plugged");
+        assertTrue(listed, listed.contains("seed") && listed.contains("watch") && listed.contains("active"));
+
+        org.osgi.framework.Bundle general = java.util.Arrays.stream(bundleContext.getBundles())
+                .filter(b -> b.getSymbolicName().equals("kato-plugin-general")).findFirst().orElseThrow();
+        general.stop();
+        try {
+            waitFor("watch to be type_unavailable", Duration.ofSeconds(30), () -> get(base + "/plugins", ADMIN_TOKEN)
+                    .body().contains("\"type_unavailable\""));
+            assertEquals(200, get(base, ADMIN_TOKEN).statusCode());
+        } finally {
+            general.start();
+        }
+        waitFor("watch to be active again", Duration.ofSeconds(30), () -> !get(base + "/plugins", ADMIN_TOKEN).body()
+                .contains("\"type_unavailable\""));
+
+        assertEquals(204, send("DELETE", base + "/plugins/seed", ADMIN_TOKEN, null, null).statusCode());
+        Files.delete(data.resolve("init.txt"));
+        operate("plugged", "restart", "");
+        waitFor("the restart without the init plugin", Duration.ofSeconds(30),
+                () -> viaGateway(url).equals("200 none|prod debug"));
+        HttpResponse<String> stillInstalled = send("DELETE", "/api/v1/teams/dlv/plugins/watch", ADMIN_TOKEN, null,
+                null);
+        assertEquals(stillInstalled.body(), 409, stillInstalled.statusCode());
+        assertEquals(204, send("DELETE", "/api/v1/teams/dlv/plugins/seed", ADMIN_TOKEN, null, null).statusCode());
+    }
+
     @Test
     public void theShellRestartsUpgradesRollsBackAndScales() throws Exception {
         Path repo = repository(Map.of("index.html", "<h1>first</h1>"));

@@ -66,6 +66,8 @@ public abstract class KatoTestSupport {
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(http)),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(ssh)),
             editConfigurationFilePut("etc/io.kato.gateway.cfg", "httpPort", Integer.toString(gateway)),
+            editConfigurationFilePut("etc/io.kato.core.cfg", "discoveryUrl",
+                    "http://127.0.0.1:" + http + "/api/v1/discovery"),
             editConfigurationFilePut("etc/io.kato.gateway.cfg", "publicPort", Integer.toString(gateway)),
             editConfigurationFilePut("etc/io.kato.gateway.cfg", "httpsPort", Integer.toString(gatewayTls)),
             systemProperty("kato.itest.gateway.tls.port").value(Integer.toString(gatewayTls)),

@@ -88,6 +88,9 @@ public class Reconciler {
             // deactivating
         } catch (RuntimeException e) {
             LOG.warn("Reconcile pass failed: {}", e.getMessage());
+        } catch (LinkageError e) {
+            // a bundle replaced under a pass; thrown on, it would end the periodic task for good
+            LOG.error("Reconcile pass failed", e);
         }
     }
 
@@ -115,7 +118,7 @@ public class Reconciler {
                     }
                 } catch (RuntimeException e) {
                     // one component that cannot converge must not keep the others from it
-                    LOG.warn("Reconciling component {} failed: {}", c.id(), e.getMessage());
+                    LOG.warn("Reconciling component {} failed: {}", c.id(), e.getMessage(), e);
                 }
             }
             if (page.size() < PAGE) {
