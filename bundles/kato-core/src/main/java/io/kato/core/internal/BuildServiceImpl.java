@@ -129,13 +129,12 @@ public class BuildServiceImpl extends ServiceSupport implements BuildService {
                 && !b.status().equals(Build.CANCELLING)) {
             return false;
         }
-        boolean eventOpen = new EventRows(tx).byId(teamId, b.id()).map(e -> e.status() == EventStatus.RUNNING)
-                .orElse(false);
-        if (!eventOpen) {
+        boolean open = eventOpen(tx, teamId, b.id());
+        if (!open) {
             new BuildRows(tx).moveBuild(b.id(), b.status(), Build.FAILED, "Its worker stopped before it ended: build"
                     + " again", Instant.now());
         }
-        return eventOpen;
+        return open;
     }
 
     static Version version(BuildRows.VersionRow v) {

@@ -68,18 +68,27 @@ final class ImagePulls {
 
     /** The registry login of a check's credential, or null when it names none. */
     static RegistryClient.Auth auth(Store store, CredentialServiceImpl credentials, ImageCheckRows.Row check) {
-        if (check.credential() == null) {
+        return auth(store, credentials, check.teamId(), check.credential(), "check the image again");
+    }
+
+    /**
+     * The registry login of a team's credential, or null for none; {@code afterwards} says
+     * what to do once a deleted credential is created again.
+     */
+    static RegistryClient.Auth auth(Store store, CredentialServiceImpl credentials, String teamId, String credential,
+                                    String afterwards) {
+        if (credential == null) {
             return null;
         }
         Credentials c;
         try {
-            c = store.inTransaction(tx -> credentials.open(tx, check.teamId(), check.credential()));
+            c = store.inTransaction(tx -> credentials.open(tx, teamId, credential));
         } catch (io.kato.api.NotFoundException gone) {
-            throw new JobFailedException("The credential '" + check.credential() + "' was deleted: create it again"
-                    + " and check the image again");
+            throw new JobFailedException("The credential '" + credential + "' was deleted: create it again and "
+                    + afterwards);
         }
         if (c.secret() == null) {
-            throw new JobFailedException("The credential '" + check.credential() + "' is an SSH key; registries take"
+            throw new JobFailedException("The credential '" + credential + "' is an SSH key; registries take"
                     + " a user with a password or token");
         }
         return new RegistryClient.Auth(c.username(), new String(c.secret()));

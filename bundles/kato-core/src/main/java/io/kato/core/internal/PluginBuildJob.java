@@ -8,7 +8,6 @@ import io.kato.api.model.PluginVersion;
 import io.kato.api.runtime.BuildRequest;
 import io.kato.api.runtime.Runtime;
 import io.kato.api.runtime.RuntimeFailure;
-import io.kato.api.source.Credentials;
 import io.kato.api.source.SourceFetchException;
 import io.kato.image.ImageConfig;
 import io.kato.image.ImageReference;
@@ -92,15 +91,8 @@ public class PluginBuildJob implements JobHandler {
     /** The image as its registry has it now, pinned to its digest. */
     private String pull(PluginRows.PluginRow p, JobContext context) {
         ImageReference ref = ImageReference.parse(p.image());
-        RegistryClient.Auth auth = null;
-        if (p.credential() != null) {
-            Credentials c = open(p);
-            if (c.secret() == null) {
-                throw new JobFailedException("The credential '" + p.credential() + "' is an SSH key; registries take"
-                        + " a user with a password or token");
-            }
-            auth = new RegistryClient.Auth(c.username(), new String(c.secret()));
-        }
+        RegistryClient.Auth auth = ImagePulls.auth(store, credentials, p.teamId(), p.credential(),
+                "build the plugin again, or change its credential");
         context.log("Reading " + ref + (auth == null ? "" : " with credential '" + p.credential() + "'"));
         try {
             ImageConfig config = registries.inspect(ref, auth, p.insecure());
@@ -108,15 +100,6 @@ public class PluginBuildJob implements JobHandler {
             return config.reference().toString();
         } catch (RegistryException e) {
             throw new JobFailedException(e.getMessage());
-        }
-    }
-
-    private Credentials open(PluginRows.PluginRow p) {
-        try {
-            return store.inTransaction(tx -> credentials.open(tx, p.teamId(), p.credential()));
-        } catch (io.kato.api.NotFoundException gone) {
-            throw new JobFailedException("The credential '" + p.credential() + "' was deleted: create it again, or"
-                    + " change the plugin's credential");
         }
     }
 

@@ -22,10 +22,8 @@ import io.kato.store.TeamRows;
 import io.kato.store.Tx;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +44,6 @@ import org.osgi.service.component.annotations.Reference;
 public class PluginInstallServiceImpl extends ServiceSupport implements PluginInstallService {
     static final String DISCOVERY_URL = "KATO_DISCOVERY_URL";
     static final String DISCOVERY_TOKEN = "KATO_DISCOVERY_TOKEN";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final PluginTypeRegistryImpl types;
     private final Secrets secrets;
     private final String discoveryUrl;
@@ -107,13 +104,13 @@ public class PluginInstallServiceImpl extends ServiceSupport implements PluginIn
             PluginConfigs.resolve(PluginServiceImpl.read(v.configJson()), install, c.ports(), downstream(c), true);
             Optional<PluginRows.InstallRow> before = rows.installs(c.id()).stream()
                     .filter(i -> i.pluginId().equals(p.id())).findFirst();
-            String token = before.map(PluginRows.InstallRow::tokenSealed).orElseGet(() -> secrets.seal(newToken()));
+            String token = before.map(PluginRows.InstallRow::tokenSealed).orElseGet(() -> secrets.seal(TokenHash.newToken("kato-discovery-")));
             PluginRows.InstallRow row = new PluginRows.InstallRow(c.id(), p.id(), v.number(), install.wanted(),
                     memory, writeValues(install), token, now());
             rows.putInstall(row);
-            PluginInstall shown = new Installed(p, v, row, true).shown();
+            PluginInstall shown = new Installed(p, v, row, true, c, t.name()).shown();
             record(tx, actor, t.id(), before.isPresent() ? "configure-plugin" : "install-plugin", "component",
-                    c.name(), before.map(b -> new Installed(p, v, b, true).shown()).orElse(null), shown);
+                    c.name(), before.map(b -> new Installed(p, v, b, true, c, t.name()).shown()).orElse(null), shown);
             return shown;
         });
     }
@@ -145,7 +142,7 @@ public class PluginInstallServiceImpl extends ServiceSupport implements PluginIn
             Optional<Component> c = t.flatMap(x -> new ComponentRows(tx).byName(x.id(), component == null ? ""
                     : component));
             return c.flatMap(x -> installed(tx, x).stream().filter(i -> i.plugin().name().equals(plugin))
-                    .findFirst().map(i -> i.with(x))).orElse(null);
+                    .findFirst()).orElse(null);
         });
         // the same answer for an unknown installation and a wrong token: the endpoint tells no one what exists
         if (found == null || !MessageDigest.isEqual(secrets.open(found.row().tokenSealed())
@@ -171,7 +168,7 @@ public class PluginInstallServiceImpl extends ServiceSupport implements PluginIn
             if (!i.row().enabled() || type.isEmpty()) {
                 continue; // a type that went away: the installation waits for it, shown type_unavailable
             }
-            PluginRendering r = type.get().render(installation(i.with(c), env));
+            PluginRendering r = type.get().render(installation(i, env));
             Map<String, String> pluginEnv = new TreeMap<>(r.env());
             pluginEnv.put(DISCOVERY_URL, discoveryUrl + "/" + i.teamName() + "/" + c.name() + "/" + i.plugin().name());
             pluginEnv.put(DISCOVERY_TOKEN, secrets.open(i.row().tokenSealed()));
@@ -217,9 +214,13 @@ public class PluginInstallServiceImpl extends ServiceSupport implements PluginIn
 
     private List<Installed> installed(Tx tx, Component c) {
         PluginRows rows = new PluginRows(tx);
+        List<PluginRows.InstallRow> installs = rows.installs(c.id());
+        if (installs.isEmpty()) {
+            return List.of(); // most components, on every reconcile pass: one query
+        }
         String teamName = new TeamRows(tx).byId(c.teamId()).map(Team::name).orElse("");
         List<Installed> out = new ArrayList<>();
-        for (PluginRows.InstallRow row : rows.installs(c.id())) {
+        for (PluginRows.InstallRow row : installs) {
             PluginRows.PluginRow p = rows.byId(row.pluginId()).orElseThrow();
             PluginRows.VersionRow v = rows.version(p.id(), row.version()).orElseThrow();
             out.add(new Installed(p, v, row, types.byName(v.type()).isPresent(), c, teamName));
@@ -231,15 +232,6 @@ public class PluginInstallServiceImpl extends ServiceSupport implements PluginIn
     /** One installation with its plugin and version, as read in one transaction. */
     private record Installed(PluginRows.PluginRow plugin, PluginRows.VersionRow version, PluginRows.InstallRow row,
                              boolean typeAvailable, Component component, String teamName) {
-        Installed(PluginRows.PluginRow plugin, PluginRows.VersionRow version, PluginRows.InstallRow row,
-                  boolean typeAvailable) {
-            this(plugin, version, row, typeAvailable, null, "");
-        }
-
-        Installed with(Component c) {
-            return new Installed(plugin, version, row, typeAvailable, c, teamName);
-        }
-
         PluginInstall values() {
             return readValues(row.valuesJson());
         }
@@ -274,9 +266,4 @@ public class PluginInstallServiceImpl extends ServiceSupport implements PluginIn
         }
     }
 
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return "kato-discovery-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 }

@@ -89,7 +89,7 @@ public class PluginServiceImpl extends ServiceSupport implements PluginService {
         return tx(() -> "Team '" + team + "' has a plugin named '" + plugin.name() + "' already", tx -> {
             Team t = Access.team(tx, actor, team, Access.Need.WRITE);
             Instant now = now();
-            PluginRows.PluginRow row = row(tx, t, Rows.newId(), plugin, type, now, now);
+            PluginRows.PluginRow row = row(tx, t, Rows.newId(), plugin.name(), plugin, type, now, now);
             if (new PluginRows(tx).byName(t.id(), plugin.name()).isPresent()) {
                 throw new ConflictException("Team '" + team + "' has a plugin named '" + plugin.name() + "' already");
             }
@@ -115,13 +115,10 @@ public class PluginServiceImpl extends ServiceSupport implements PluginService {
             PluginType type = types.byName(before.type()).orElseThrow(() -> new ConflictException("No bundle of"
                     + " plugin type '" + before.type() + "' is installed, so the plugin's config cannot be checked:"
                     + " install the type again"));
-            PluginRows.PluginRow row = row(tx, t, before.id(), plugin, type, before.createdAt(), now());
-            PluginRows.PluginRow named = new PluginRows.PluginRow(row.id(), row.teamId(), before.name(), row.type(),
-                    row.image(), row.repository(), row.branch(), row.credential(), row.insecure(), row.memoryMb(),
-                    row.cpuMillis(), row.localCommand(), row.description(), row.configJson(), row.createdAt(),
-                    row.updatedAt());
-            new PluginRows(tx).update(named);
-            Plugin shown = shown(named);
+            PluginRows.PluginRow row = row(tx, t, before.id(), before.name(), plugin, type, before.createdAt(),
+                    now());
+            new PluginRows(tx).update(row);
+            Plugin shown = shown(row);
             record(tx, actor, t.id(), "update", "plugin", name, shown(before), shown);
             return shown;
         });
@@ -152,18 +149,16 @@ public class PluginServiceImpl extends ServiceSupport implements PluginService {
             PluginRows rows = new PluginRows(tx);
             rows.lock(p.id()); // one build numbered at a time
             EventRows events = new EventRows(tx);
-            for (PluginRows.VersionRow v : rows.versions(p.id())) {
-                boolean open = events.byId(t.id(), v.eventId()).map(e -> e.status() == EventStatus.RUNNING)
-                        .orElse(false);
-                if (v.status().equals(PluginVersion.BUILDING)) {
-                    if (open) {
-                        throw new ConflictException("Version " + v.number() + " of '" + name + "' is still building"
-                                + " (event " + v.eventId() + "): follow its log, or wait for it to end");
-                    }
-                    rows.finishVersion(v.id(), PluginVersion.FAILED, "Its worker stopped before it ended: build"
-                            + " again", null, now());
-                }
-            }
+            // builds are numbered one at a time under the lock: only the newest version can still be building
+            rows.versions(p.id()).stream().findFirst().filter(v -> v.status().equals(PluginVersion.BUILDING))
+                    .ifPresent(v -> {
+                        if (eventOpen(tx, t.id(), v.eventId())) {
+                            throw new ConflictException("Version " + v.number() + " of '" + name + "' is still"
+                                    + " building (event " + v.eventId() + "): follow its log, or wait for it to end");
+                        }
+                        rows.finishVersion(v.id(), PluginVersion.FAILED, "Its worker stopped before it ended: build"
+                                + " again", null, now());
+                    });
             Instant now = now();
             String eventId = Rows.newId();
             events.insert(new Event(eventId, t.id(), "plugin", name, "build", actor.name(), EventStatus.RUNNING,
@@ -205,8 +200,8 @@ public class PluginServiceImpl extends ServiceSupport implements PluginService {
     }
 
     /** The plugin as stored: checked, defaults filled in. */
-    private PluginRows.PluginRow row(Tx tx, Team t, String id, Plugin p, PluginType type, Instant created,
-                                     Instant updated) {
+    private PluginRows.PluginRow row(Tx tx, Team t, String id, String name, Plugin p, PluginType type,
+                                     Instant created, Instant updated) {
         String image = blankToNull(p.image());
         String repository = blankToNull(p.repository());
         if ((image == null) == (repository == null)) {
@@ -254,7 +249,7 @@ public class PluginServiceImpl extends ServiceSupport implements PluginService {
             throw ValidationException.of("description", "has at most 2000 characters");
         }
         List<PluginConfigGroup> groups = PluginConfigs.valid(p.configGroups(), type);
-        return new PluginRows.PluginRow(id, t.id(), p.name(), type.name(), image, repository, branch, credential,
+        return new PluginRows.PluginRow(id, t.id(), name, type.name(), image, repository, branch, credential,
                 p.insecure() != null && p.insecure(), memory, cpu, command, description, write(groups), created,
                 updated);
     }

@@ -55,6 +55,14 @@ abstract class ServiceSupport {
         return tx(() -> "A concurrent change conflicted with this one: retry", work);
     }
 
+    /**
+     * Whether the event of a job is still running: one whose job's worker died is failed
+     * with its job, so a row still saying "building" under an ended event is stale.
+     */
+    protected static boolean eventOpen(Tx tx, String teamId, String eventId) {
+        return new EventRows(tx).byId(teamId, eventId).map(e -> e.status() == EventStatus.RUNNING).orElse(false);
+    }
+
     /** Fails with 412-style precondition when the caller expected another version. */
     protected static void expectVersion(String what, Long expected, long current) {
         if (expected != null && expected != current) {

@@ -20,9 +20,14 @@ final class TokenHash {
     }
 
     static String newToken() {
+        return newToken(PREFIX);
+    }
+
+    /** 32 random bytes after the prefix, which tells what kind of token it is. */
+    static String newToken(String prefix) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     static String hash(String token) {

@@ -2,7 +2,6 @@ package io.kato.rest.internal;
 
 import static io.kato.rest.internal.ResourceSupport.actor;
 
-import io.kato.api.ValidationException;
 import io.kato.api.model.PluginInstall;
 import io.kato.api.service.PluginInstallService;
 import java.util.List;
@@ -43,14 +42,13 @@ public class ComponentPluginsResource {
     @Path("{plugin}")
     public PluginInstall install(@PathParam("team") String team, @PathParam("component") String component,
                                  @PathParam("plugin") String plugin, PluginInstall body, @Context SecurityContext sc) {
-        if (body != null && body.plugin() != null && !body.plugin().equals(plugin)) {
-            throw ValidationException.of("plugin", "is '" + body.plugin() + "' in the body but '" + plugin + "' in"
-                    + " the path: leave it out of the body, or make them equal");
+        if (body == null) {
+            return installs.install(actor(sc), team, component, new PluginInstall(plugin, null, null, null, null, null,
+                    null, null, null, null));
         }
-        PluginInstall b = body == null ? new PluginInstall(plugin, null, null, null, null, null, null, null, null, null)
-                : body;
-        return installs.install(actor(sc), team, component, new PluginInstall(plugin, b.version(), null, b.enabled(),
-                b.memoryMb(), b.values(), b.ports(), b.downstream(), null, null));
+        ResourceSupport.sameName("plugin", body.plugin(), plugin);
+        return installs.install(actor(sc), team, component, new PluginInstall(plugin, body.version(), null,
+                body.enabled(), body.memoryMb(), body.values(), body.ports(), body.downstream(), null, null));
     }
 
     /** Uninstalls it; it no longer runs from the component's next start (an init plugin included). */

@@ -24,6 +24,14 @@ final class ResourceSupport {
         throw new UnauthenticatedException("Authentication required: send 'Authorization: Bearer <token>'");
     }
 
+    /** A name that may be left out of the body of a PUT to its path, or given there the same. */
+    static void sameName(String field, String inBody, String inPath) {
+        if (inBody != null && !inBody.equals(inPath)) {
+            throw ValidationException.of(field, "is '" + inBody + "' in the body but '" + inPath + "' in the path:"
+                    + " leave it out of the body, or make them equal");
+        }
+    }
+
     static PageRequest page(Integer offset, Integer limit) {
         return new PageRequest(offset == null ? 0 : offset, limit == null ? PageRequest.DEFAULT_LIMIT : limit);
     }

@@ -2,7 +2,6 @@ package io.kato.rest.internal;
 
 import static io.kato.rest.internal.ResourceSupport.actor;
 
-import io.kato.api.ValidationException;
 import io.kato.api.model.Volume;
 import io.kato.api.service.VolumeService;
 import java.util.List;
@@ -43,9 +42,8 @@ public class VolumesResource {
     @Path("{name}")
     public Volume put(@PathParam("team") String team, @PathParam("component") String component,
                       @PathParam("name") String name, Volume volume, @Context SecurityContext sc) {
-        if (volume != null && volume.name() != null && !volume.name().equals(name)) {
-            throw ValidationException.of("name", "is '" + volume.name() + "' in the body but '" + name + "' in the"
-                    + " path: leave it out of the body, or make them equal");
+        if (volume != null) {
+            ResourceSupport.sameName("name", volume.name(), name);
         }
         Volume named = volume == null ? null : new Volume(name, volume.type(), volume.path(), volume.sizeMb(),
                 volume.content());

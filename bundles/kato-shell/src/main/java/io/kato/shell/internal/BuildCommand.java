@@ -39,26 +39,16 @@ public class BuildCommand extends KatoCommandSupport {
     protected Object run(Actor actor) throws InterruptedException {
         Build b = builds.build(actor, team, component);
         out().println("Build " + b.id() + " queued");
-        long deadline = System.nanoTime() + wait * 1_000_000_000L;
-        int printed = 0;
-        while (wait > 0) {
-            String log = events.log(actor, team, b.id());
-            if (log.length() > printed) {
-                out().print(log.substring(printed));
-                printed = log.length();
-            }
-            b = builds.get(actor, team, component, b.id());
-            if (b.status().equals(Build.SUCCEEDED) || b.status().equals(Build.FAILED)) {
-                String rest = events.log(actor, team, b.id());
-                out().print(rest.substring(Math.min(printed, rest.length())));
-                out().println("Build " + b.status() + ": " + b.message());
-                return null;
-            }
-            if (System.nanoTime() > deadline) {
-                out().println("Still " + b.status() + "; follow it with kato:events " + team);
-                return null;
-            }
-            Thread.sleep(500);
+        String id = b.id();
+        if (followLog(events, actor, team, id, wait, () -> {
+            String status = builds.get(actor, team, component, id).status();
+            return status.equals(Build.SUCCEEDED) || status.equals(Build.FAILED);
+        })) {
+            Build ended = builds.get(actor, team, component, id);
+            out().println("Build " + ended.status() + ": " + ended.message());
+        } else if (wait > 0) {
+            out().println("Still " + builds.get(actor, team, component, id).status() + "; follow it with kato:events "
+                    + team);
         }
         return null;
     }

@@ -63,6 +63,33 @@ public abstract class KatoCommandSupport implements Action {
         return PageRequest.all();
     }
 
+    /**
+     * Prints an event's log as it grows, for at most {@code waitSeconds}, until {@code ended}
+     * says the work ended (asked before each read, so the last read holds every line).
+     *
+     * @return whether it ended within the wait (false at once for a wait of 0)
+     */
+    protected static boolean followLog(io.kato.api.service.EventService events, Actor actor, String team,
+                                       String eventId, int waitSeconds, java.util.function.BooleanSupplier ended)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
+        int printed = 0;
+        while (waitSeconds > 0) {
+            boolean done = ended.getAsBoolean();
+            String log = events.log(actor, team, eventId);
+            out().print(log.substring(Math.min(printed, log.length())));
+            printed = Math.max(printed, log.length());
+            if (done) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
+
     protected static String orDash(Object o) {
         return o == null ? "-" : o.toString();
     }

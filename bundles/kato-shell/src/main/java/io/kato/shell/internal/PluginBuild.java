@@ -37,24 +37,13 @@ public class PluginBuild extends KatoCommandSupport {
     protected Object run(Actor actor) throws InterruptedException {
         PluginVersion v = plugins.build(actor, team, plugin);
         out().println("Version " + v.number() + " of " + plugin + " queued (event " + v.eventId() + ")");
-        long deadline = System.nanoTime() + wait * 1_000_000_000L;
-        int printed = 0;
-        while (wait > 0) {
-            String log = events.log(actor, team, v.eventId());
-            out().print(log.substring(Math.min(printed, log.length())));
-            printed = Math.max(printed, log.length());
-            v = plugins.version(actor, team, plugin, v.number());
-            if (!v.status().equals(PluginVersion.BUILDING)) {
-                String rest = events.log(actor, team, v.eventId());
-                out().print(rest.substring(Math.min(printed, rest.length())));
-                out().println("Version " + v.number() + " " + v.status() + ": " + v.message());
-                return null;
-            }
-            if (System.nanoTime() > deadline) {
-                out().println("Still building; see it with kato:plugins " + team + " " + plugin);
-                return null;
-            }
-            Thread.sleep(500);
+        int number = v.number();
+        if (followLog(events, actor, team, v.eventId(), wait, () -> !plugins.version(actor, team, plugin, number)
+                .status().equals(PluginVersion.BUILDING))) {
+            PluginVersion ended = plugins.version(actor, team, plugin, number);
+            out().println("Version " + number + " " + ended.status() + ": " + ended.message());
+        } else if (wait > 0) {
+            out().println("Still building; see it with kato:plugins " + team + " " + plugin);
         }
         return null;
     }

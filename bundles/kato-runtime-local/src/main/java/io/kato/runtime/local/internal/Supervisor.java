@@ -303,6 +303,11 @@ final class Supervisor {
         }
     }
 
+    /** 1, 2, 4 … 30 seconds: the wait before the next try after that many failures in a row. */
+    private static long backOffSeconds(int failures) {
+        return Math.min(30, 1L << Math.min(5, failures));
+    }
+
     private static boolean same(Deployment a, Deployment b) {
         return a.versionId().equals(b.versionId()) && a.revision() == b.revision();
     }
@@ -455,7 +460,7 @@ final class Supervisor {
             if (!wanted) {
                 return;
             }
-            long delay = Math.min(30, 1L << Math.min(5, failures));
+            long delay = backOffSeconds(failures);
             try {
                 note("plugin " + plugin.name() + " starting");
                 Process p = pluginProcess(plugin, base).start();
@@ -616,12 +621,7 @@ final class Supervisor {
             if (startedAt != 0 && System.nanoTime() - startedAt > STEADY_NANOS) {
                 failuresInARow = 0;
             }
-            long delay = Math.min(30, 1L << Math.min(5, failuresInARow++));
-            try {
-                timer.schedule(this::start, delay, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                // the runtime is going away; nothing restarts any more
-            }
+            schedule(this::start, backOffSeconds(failuresInARow++));
         }
 
         /** SIGTERM to the whole tree, SIGKILL after the grace period; blocks until done. */
