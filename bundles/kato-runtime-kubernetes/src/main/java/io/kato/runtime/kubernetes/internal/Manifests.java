@@ -402,7 +402,9 @@ final class Manifests {
         return new ContainerBuilder().withName("plugin-" + p.name()).withImage(p.image())
                 .withArgs(p.args().isEmpty() ? null : p.args()).withEnv(env)
                 .withNewResources().withLimits(Map.of("memory", memory))
-                .withRequests(Map.of("memory", memory, "cpu", new Quantity(p.cpuMillis() + "m"))).endResources()
+                // sorted: Map.of iterates in an order that changes from one JVM to the next
+                .withRequests(new TreeMap<>(Map.of("memory", memory, "cpu", new Quantity(p.cpuMillis() + "m"))))
+                .endResources()
                 .withVolumeMounts(mounts).build();
     }
 
