@@ -121,6 +121,12 @@ public final class PluginRows {
         return tx.query(INSTALL + " WHERE component_id = ? ORDER BY plugin_id", PluginRows::install, componentId);
     }
 
+    /** The components with an enabled installation: the few whose gateway route may carry a plugin's part. */
+    public java.util.Set<String> componentsWithEnabledInstalls() {
+        return new java.util.HashSet<>(tx.query("SELECT DISTINCT component_id FROM component_plugins WHERE enabled = ?",
+                r -> r.getString(1), true));
+    }
+
     public long countInstalls(String pluginId) {
         return tx.count("SELECT COUNT(*) FROM component_plugins WHERE plugin_id = ?", pluginId);
     }

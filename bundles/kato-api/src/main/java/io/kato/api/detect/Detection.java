@@ -20,9 +20,10 @@ public record Detection(String language, Map<String, String> versions, String bu
                         List<Integer> ports, Map<String, String> env, List<Problem> problems,
                         List<Module> modules) {
     public Detection {
-        versions = Map.copyOf(versions);
+        // in the order the detector found them (Map.copyOf would shuffle them anew in every JVM)
+        versions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(versions));
         ports = List.copyOf(ports);
-        env = Map.copyOf(env);
+        env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
         problems = List.copyOf(problems);
         modules = List.copyOf(modules);
     }

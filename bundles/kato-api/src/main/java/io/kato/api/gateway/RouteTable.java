@@ -52,10 +52,18 @@ public interface RouteTable {
      * @param component the component's name
      * @param running   whether the component is wanted running
      * @param upstreams {@code host:port} of each ready instance; empty when none is ready
+     * @param policy    what the gateway does for the component besides routing (from the
+     *                  plugins it stands in for); {@link GatewayPolicy#NONE} for routing only
      */
-    record Route(String team, String component, boolean running, List<String> upstreams) {
+    record Route(String team, String component, boolean running, List<String> upstreams, GatewayPolicy policy) {
         public Route {
             upstreams = List.copyOf(upstreams);
+            policy = policy == null ? GatewayPolicy.NONE : policy;
+        }
+
+        /** Routing only. */
+        public Route(String team, String component, boolean running, List<String> upstreams) {
+            this(team, component, running, upstreams, GatewayPolicy.NONE);
         }
     }
 }

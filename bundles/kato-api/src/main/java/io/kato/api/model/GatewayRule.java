@@ -14,7 +14,7 @@ import java.util.Map;
 public record GatewayRule(String id, String team, String domain, String pathPrefix, Map<String, String> headers,
                           List<Backend> backends, Instant createdAt) {
     public GatewayRule {
-        headers = Map.copyOf(headers);
+        headers = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(headers)); // shown sorted
         backends = List.copyOf(backends);
     }
 

@@ -39,6 +39,21 @@ public interface PluginType {
      */
     PluginRendering render(PluginInstallation installation);
 
+    /**
+     * What the gateway does for the component in this plugin's place, from the installation's
+     * values: measure its requests, limit their rate, admit clients by address. Runtimes whose
+     * traffic comes through Kato's gateway (the local runtime) get the plugin's work done there,
+     * so such a plugin needs no image or command; a runtime that runs the plugin's image runs it
+     * as well. Called when values are set (to refuse values the gateway cannot apply) and when
+     * routes are rebuilt, so it is quick and does not block.
+     *
+     * @return empty when the gateway has no part in this type (the default)
+     * @throws io.kato.api.ValidationException naming the item whose value the gateway cannot apply
+     */
+    default java.util.Optional<io.kato.api.gateway.GatewayPolicy> gatewayPolicy(PluginInstallation installation) {
+        return java.util.Optional.empty();
+    }
+
     enum ContainerRole {
         SIDECAR, INIT;
 

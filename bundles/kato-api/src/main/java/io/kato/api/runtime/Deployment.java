@@ -116,7 +116,7 @@ public record Deployment(String componentId, String name, String team, String ve
     public record Route(String host, String path, int port, int weight, boolean primary, Map<String, String> headers,
                         String certificatePem, String keyPem) {
         public Route {
-            headers = Map.copyOf(headers);
+            headers = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(headers)); // shown sorted
         }
 
         @Override
@@ -132,7 +132,8 @@ public record Deployment(String componentId, String name, String team, String ve
      * @param name         the plugin's name, unique in the deployment
      * @param init         runs to completion before each instance starts; otherwise it runs
      *                     beside the instance for as long as the instance does
-     * @param image        its image, pinned to a digest
+     * @param image        its image, pinned to a digest, or null when it has none (it runs only as its
+     *                     local command, or the gateway does its work): runtimes that run images skip it
      * @param localCommand a shell command standing in for the image on runtimes that run
      *                     processes, or null (such a runtime then cannot run it)
      * @param memoryMb     its memory

@@ -1,5 +1,6 @@
 package io.kato.core.internal;
 
+import io.kato.api.gateway.GatewayPolicy;
 import io.kato.api.gateway.RouteTable;
 import io.kato.api.model.GatewayRule;
 import io.kato.api.model.Component;
@@ -7,6 +8,7 @@ import io.kato.api.model.Port;
 import io.kato.api.runtime.Observation;
 import io.kato.api.runtime.Runtime;
 import io.kato.store.ComponentRows;
+import io.kato.store.PluginRows;
 import io.kato.store.Store;
 import io.kato.store.TeamRows;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +59,11 @@ public class GatewayRoutes implements RouteTable {
         String publicScheme() default "http";
     }
 
-    private record Target(String componentId, String teamId, String team, String name, boolean running) {
+    private record Target(String componentId, String teamId, String team, String name, boolean running,
+                          GatewayPolicy policy) {
+        Route route(Runtimes runtimes) {
+            return new Route(team, name, running, ready(this, runtimes), policy);
+        }
     }
 
     /** A custom rule ready to match: its backends resolved to components. */
@@ -76,6 +83,7 @@ public class GatewayRoutes implements RouteTable {
     private final Store store;
     private final Runtimes runtimes;
     private final Secrets secrets;
+    private final PluginInstallServiceImpl plugins;
     private volatile long certificatesVersion;
     /** The certificates by domain, keys in the clear, reloaded when their fingerprint changes. */
     private volatile Map<String, ServedCertificate> servedByDomain;
@@ -89,8 +97,9 @@ public class GatewayRoutes implements RouteTable {
 
     @Activate
     public GatewayRoutes(@Reference Store store, @Reference Runtimes runtimes, @Reference Secrets secrets,
-                         Config config) {
+                         @Reference PluginInstallServiceImpl plugins, Config config) {
         this.store = store;
+        this.plugins = plugins;
         this.runtimes = runtimes;
         this.secrets = secrets;
         this.config = config;
@@ -139,14 +148,19 @@ public class GatewayRoutes implements RouteTable {
         Map<String, Target> hosts = new HashMap<>();
         Map<String, Target> byTeamAndName = new HashMap<>();
         Map<String, String> teams = new HashMap<>();
+        Map<String, GatewayPolicy> policies = new HashMap<>();
         String base = config.baseDomain();
         for (int offset = 0; ; offset += 500) {
             int from = offset;
             List<Component> page = store.inTransaction(tx -> {
                 List<Component> all = new ComponentRows(tx).all(from, 500);
                 TeamRows teamRows = new TeamRows(tx);
+                Set<String> withPlugins = new PluginRows(tx).componentsWithEnabledInstalls();
                 for (Component c : all) {
                     teams.computeIfAbsent(c.teamId(), id -> teamRows.byId(id).map(t -> t.name()).orElse(null));
+                    if (withPlugins.contains(c.id())) {
+                        policies.put(c.id(), plugins.gatewayPolicy(tx, c));
+                    }
                 }
                 return all;
             });
@@ -155,7 +169,8 @@ public class GatewayRoutes implements RouteTable {
                 if (team == null) {
                     continue;
                 }
-                Target target = new Target(c.id(), c.teamId(), team, c.name(), c.desiredRunning());
+                Target target = new Target(c.id(), c.teamId(), team, c.name(), c.desiredRunning(),
+                        policies.getOrDefault(c.id(), GatewayPolicy.NONE));
                 byTeamAndName.put(team + "/" + c.name(), target);
                 if (outerPort(c).isPresent()) {
                     hosts.put(domain(c.name(), team, base), target);
@@ -304,7 +319,7 @@ public class GatewayRoutes implements RouteTable {
                 return Optional.of(choose(rule, runtimes));
             }
         }
-        return t == null ? Optional.empty() : Optional.of(new Route(t.team(), t.name(), t.running(), ready(t, runtimes)));
+        return t == null ? Optional.empty() : Optional.of(t.route(runtimes));
     }
 
     /** A backend by weight among those with a ready instance (all of them unready: the heaviest, for its 503). */
@@ -320,7 +335,7 @@ public class GatewayRoutes implements RouteTable {
             if (t == null || weight == 0) {
                 continue;
             }
-            Route r = new Route(t.team(), t.name(), t.running(), ready(t, runtimes));
+            Route r = t.route(runtimes);
             if (weight > heaviest) {
                 heaviest = weight;
                 fallback = r;

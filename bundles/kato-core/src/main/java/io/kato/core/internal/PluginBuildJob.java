@@ -67,7 +67,8 @@ public class PluginBuildJob implements JobHandler {
                 + v.source());
         String artifact;
         try {
-            artifact = p.image() != null ? pull(p, context) : dockerfile(p, v, context);
+            artifact = p.image() != null ? pull(p, context) : p.repository() != null ? dockerfile(p, v, context)
+                    : null; // nothing to build: its local command, or the gateway, does its work
         } catch (JobFailedException | RuntimeFailure | SourceFetchException e) {
             end(v, PluginVersion.FAILED, e.getMessage(), null);
             throw new JobFailedException(e.getMessage());
@@ -75,11 +76,12 @@ public class PluginBuildJob implements JobHandler {
             end(v, PluginVersion.FAILED, "The build failed: " + e.getMessage(), null);
             throw e;
         }
-        String message = "version " + v.number() + ": " + artifact;
+        String message = "version " + v.number() + ": " + (artifact != null ? artifact
+                : "no image, runs where " + (p.localCommand() != null ? "its local command does" : "the gateway does its part"));
         if (!end(v, PluginVersion.SUCCEEDED, message, artifact)) {
             throw new JobFailedException("The version was ended by someone else meanwhile");
         }
-        context.log("Version " + v.number() + " is " + artifact);
+        context.log("Version " + v.number() + " is " + (artifact != null ? artifact : "ready"));
         return message;
     }
 

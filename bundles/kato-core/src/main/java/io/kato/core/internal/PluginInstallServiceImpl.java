@@ -6,6 +6,7 @@ import io.kato.api.ConflictException;
 import io.kato.api.NotFoundException;
 import io.kato.api.UnauthenticatedException;
 import io.kato.api.ValidationException;
+import io.kato.api.gateway.GatewayPolicy;
 import io.kato.api.model.Component;
 import io.kato.api.model.PluginInstall;
 import io.kato.api.model.PluginVersion;
@@ -33,6 +34,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Plugins installed on components: checked against the version's config groups, the
@@ -42,6 +45,7 @@ import org.osgi.service.component.annotations.Reference;
 @org.osgi.service.component.annotations.Component(service = {PluginInstallService.class,
         PluginInstallServiceImpl.class}, configurationPid = "io.kato.core")
 public class PluginInstallServiceImpl extends ServiceSupport implements PluginInstallService {
+    private static final Logger LOG = LoggerFactory.getLogger(PluginInstallServiceImpl.class);
     static final String DISCOVERY_URL = "KATO_DISCOVERY_URL";
     static final String DISCOVERY_TOKEN = "KATO_DISCOVERY_TOKEN";
     private final PluginTypeRegistryImpl types;
@@ -101,7 +105,14 @@ public class PluginInstallServiceImpl extends ServiceSupport implements PluginIn
                 throw ValidationException.of("memoryMb", "must be between the version's " + v.memoryMb()
                         + " and 65536 (is " + memory + ")");
             }
-            PluginConfigs.resolve(PluginServiceImpl.read(v.configJson()), install, c.ports(), downstream(c), true);
+            PluginConfigs.Resolved resolved = PluginConfigs.resolve(PluginServiceImpl.read(v.configJson()), install,
+                    c.ports(), downstream(c), true);
+            try {
+                type.gatewayPolicy(installation(p.name(), v.artifact(), memory, Map.of(), resolved));
+            } catch (ValidationException e) { // a value the gateway cannot apply, named as the user set it
+                throw new ValidationException(e.errors().stream().map(f -> new ValidationException.FieldError(
+                        "values." + f.field(), f.message())).toList());
+            }
             Optional<PluginRows.InstallRow> before = rows.installs(c.id()).stream()
                     .filter(i -> i.pluginId().equals(p.id())).findFirst();
             String token = before.map(PluginRows.InstallRow::tokenSealed).orElseGet(() -> secrets.seal(TokenHash.newToken("kato-discovery-")));
@@ -182,11 +193,38 @@ public class PluginInstallServiceImpl extends ServiceSupport implements PluginIn
         return out;
     }
 
+    /**
+     * What the gateway does for the component in its plugins' place: the policies of its
+     * enabled installations whose type is present, merged ({@link GatewayPolicy#NONE} when none
+     * has a gateway part).
+     */
+    GatewayPolicy gatewayPolicy(Tx tx, Component c) {
+        GatewayPolicy policy = GatewayPolicy.NONE;
+        for (Installed i : installed(tx, c)) {
+            Optional<PluginType> type = types.byName(i.version().type());
+            if (!i.row().enabled() || type.isEmpty()) {
+                continue;
+            }
+            try {
+                policy = type.get().gatewayPolicy(installation(i, Map.of())).map(policy::and).orElse(policy);
+            } catch (RuntimeException e) {
+                // values are checked when set; a type bundle replaced since may read them otherwise
+                LOG.warn("Plugin {} on {}: the gateway leaves its part out ({})", i.plugin().name(), c.name(),
+                        e.getMessage());
+            }
+        }
+        return policy;
+    }
+
     private PluginInstallation installation(Installed i, Map<String, String> env) {
         PluginConfigs.Resolved r = PluginConfigs.resolve(PluginServiceImpl.read(i.version().configJson()),
                 i.values(), i.component().ports(), downstream(i.component()), false);
-        return new PluginInstallation(i.plugin().name(), i.version().artifact(), i.row().memoryMb(), env, r.env(),
-                r.items(), r.ports(), r.downstream());
+        return installation(i.plugin().name(), i.version().artifact(), i.row().memoryMb(), env, r);
+    }
+
+    private static PluginInstallation installation(String plugin, String artifact, int memoryMb,
+                                                   Map<String, String> env, PluginConfigs.Resolved r) {
+        return new PluginInstallation(plugin, artifact, memoryMb, env, r.env(), r.items(), r.ports(), r.downstream());
     }
 
     /**

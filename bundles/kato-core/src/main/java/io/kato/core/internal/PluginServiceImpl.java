@@ -28,6 +28,7 @@ import io.kato.store.Store;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -196,7 +197,8 @@ public class PluginServiceImpl extends ServiceSupport implements PluginService {
 
     /** What a version is built from, in words: the image, or the repository and branch. */
     static String source(PluginRows.PluginRow p) {
-        return p.image() != null ? "image " + p.image() : "Dockerfile of " + p.repository() + " at " + p.branch();
+        return p.image() != null ? "image " + p.image() : p.repository() != null ? "Dockerfile of " + p.repository()
+                + " at " + p.branch() : p.localCommand() != null ? "local command" : "the gateway";
     }
 
     /** The plugin as stored: checked, defaults filled in. */
@@ -204,9 +206,14 @@ public class PluginServiceImpl extends ServiceSupport implements PluginService {
                                      Instant created, Instant updated) {
         String image = blankToNull(p.image());
         String repository = blankToNull(p.repository());
-        if ((image == null) == (repository == null)) {
+        if (image != null && repository != null) {
             throw ValidationException.of("image", "give either an image (built by reading it from its registry)"
-                    + " or a repository whose Dockerfile builds it, not " + (image == null ? "neither" : "both"));
+                    + " or a repository whose Dockerfile builds it, not both");
+        }
+        // without an image it runs only where no image is needed: as its local command, or by the gateway
+        if (image == null && repository == null && blankToNull(p.localCommand()) == null && !gatewayServes(type)) {
+            throw ValidationException.of("image", "give an image (built by reading it from its registry), a"
+                    + " repository whose Dockerfile builds it, or a localCommand for the local runtime");
         }
         if (image != null) {
             try {
@@ -252,6 +259,16 @@ public class PluginServiceImpl extends ServiceSupport implements PluginService {
         return new PluginRows.PluginRow(id, t.id(), name, type.name(), image, repository, branch, credential,
                 p.insecure() != null && p.insecure(), memory, cpu, command, description, write(groups), created,
                 updated);
+    }
+
+    /** Whether the gateway does the work of this type's plugins (they then need no image). */
+    static boolean gatewayServes(PluginType type) {
+        try {
+            return type.gatewayPolicy(new io.kato.api.plugin.PluginInstallation("probe", null, 0, Map.of(), Map.of(),
+                    Map.of(), List.of(), List.of())).isPresent();
+        } catch (RuntimeException e) {
+            return true; // it has a part, and no values yet
+        }
     }
 
     private static String blankToNull(String s) {

@@ -99,7 +99,8 @@ class GatewayRoutesTest {
                 null, null));
         ready.put("web", List.of("127.0.0.1:1001"));
         ready.put("web-next", List.of("127.0.0.1:1002"));
-        routes = new GatewayRoutes(store, runtimes, secrets, config());
+        routes = new GatewayRoutes(store, runtimes, secrets, new PluginInstallServiceImpl(store,
+                new PluginTypeRegistryImpl(), secrets, "http://kato.test/api/v1/discovery", clock), config());
         rules = new GatewayRuleServiceImpl(store, routes, clock);
     }
 

@@ -2,6 +2,7 @@ package io.kato.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import io.kato.api.ConflictException;
 import io.kato.api.NotFoundException;
 import io.kato.api.UnauthenticatedException;
 import io.kato.api.ValidationException;
+import io.kato.api.gateway.GatewayPolicy;
 import io.kato.api.model.Component;
 import io.kato.api.model.EnvScope;
 import io.kato.api.model.EnvVar;
@@ -21,6 +23,7 @@ import io.kato.api.model.PluginInstall;
 import io.kato.api.model.PluginVersion;
 import io.kato.api.model.Port;
 import io.kato.api.model.Protocol;
+import io.kato.api.plugin.PluginInstallation;
 import io.kato.api.plugin.PluginType;
 import io.kato.api.plugin.PluginType.ContainerRole;
 import io.kato.api.plugin.PluginType.DependentMetadata;
@@ -33,6 +36,7 @@ import io.kato.api.service.TeamService.TeamDraft;
 import io.kato.image.testing.OciLayout;
 import io.kato.image.testing.RegistryServer;
 import io.kato.plugin.support.StandardPluginType;
+import io.kato.store.PluginRows;
 import io.kato.store.Store;
 import io.kato.store.internal.TestStores;
 import java.nio.file.Path;
@@ -40,6 +44,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -79,9 +84,22 @@ class PluginsTest {
             Set.of(Injection.ENV), Set.of());
     private static final PluginType GENERAL = type("general", ContainerRole.SIDECAR, Set.of(DependentMetadata.values()),
             Set.of(Injection.values()), Set.of());
-    private static final PluginType ENTRY = type("entry-network", ContainerRole.SIDECAR,
+    /** As the shipped bundle: the gateway applies its rate limit and address lists. */
+    private static final PluginType ENTRY = new StandardPluginType("entry-network", ContainerRole.SIDECAR,
             Set.of(DependentMetadata.NONE, DependentMetadata.COMPONENT_PORT), Set.of(Injection.values()),
-            Set.of("entry-network", "governance"));
+            Set.of("entry-network", "governance")) {
+        @Override
+        public Optional<GatewayPolicy> gatewayPolicy(PluginInstallation installation) {
+            return Optional.of(inboundRules(installation));
+        }
+    };
+    private static final PluginType PERF = new StandardPluginType("performance-analysis", ContainerRole.SIDECAR,
+            Set.of(DependentMetadata.NONE), Set.of(Injection.values()), Set.of("performance-analysis")) {
+        @Override
+        public Optional<GatewayPolicy> gatewayPolicy(PluginInstallation installation) {
+            return Optional.of(new GatewayPolicy(true, 0, List.of(), List.of()));
+        }
+    };
     private static final PluginType GOVERNANCE = type("governance", ContainerRole.SIDECAR,
             Set.of(DependentMetadata.values()), Set.of(Injection.values()),
             Set.of("entry-network", "export-network", "governance"));
@@ -121,7 +139,7 @@ class PluginsTest {
                                 new EnvVar("DB_PASSWORD", "pa55", EnvScope.RUNTIME, true)), null, null));
         types = new PluginTypeRegistryImpl();
         long id = 1;
-        for (PluginType t : List.of(INIT, GENERAL, ENTRY, GOVERNANCE)) {
+        for (PluginType t : List.of(INIT, GENERAL, ENTRY, GOVERNANCE, PERF)) {
             types.addType(t, Map.of(Constants.SERVICE_ID, id++, Constants.SERVICE_RANKING, 0));
         }
         plugins = new PluginServiceImpl(store, types, clock);
@@ -288,6 +306,40 @@ class PluginsTest {
     private static PluginInstall install(String plugin, Map<String, String> values,
                                          Map<String, Map<String, String>> ports) {
         return new PluginInstall(plugin, null, null, null, null, values, ports, null, null, null);
+    }
+
+    @Test
+    void theGatewayDoesTheWorkOfPluginsWithoutAnImage() {
+        assertEquals("image", field(() -> plugins.create(admin, "shop", plugin("bare", "general", null, List.of()))),
+                "a general plugin needs an image or a local command");
+        plugins.create(admin, "shop", plugin("guard", "entry-network", null, List.of(new PluginConfigGroup("rules",
+                null, null, List.of(item("RATE_LIMIT", null, null, "0"), item("ALLOW", null, null, null))))));
+        plugins.create(admin, "shop", plugin("perf", "performance-analysis", null, List.of()));
+        PluginVersion v = build("guard");
+        assertEquals(PluginVersion.SUCCEEDED, v.status(), v.message());
+        assertTrue(v.message().contains("no image, runs where the gateway does its part"), v.message());
+        build("perf");
+
+        assertEquals("values.ALLOW", field(() -> installs.install(admin, "shop", "api", install("guard",
+                Map.of("ALLOW", "intranet.example.org"), Map.of()))), "the gateway takes addresses, not names");
+        assertEquals("values.RATE_LIMIT", field(() -> installs.install(admin, "shop", "api", install("guard",
+                Map.of("RATE_LIMIT", "lots"), Map.of()))));
+        assertTrue(installs.list(admin, "shop", "api").isEmpty(), "refused values install nothing");
+        assertEquals(GatewayPolicy.NONE, store.inTransaction(tx -> installs.gatewayPolicy(tx, api)));
+
+        installs.install(admin, "shop", "api", install("guard", Map.of("RATE_LIMIT", "7", "ALLOW", "10.0.0.0/8"),
+                Map.of()));
+        installs.install(admin, "shop", "api", install("perf", Map.of(), Map.of()));
+        assertEquals(new GatewayPolicy(true, 7, List.of("10.0.0.0/8"), List.of()),
+                store.inTransaction(tx -> installs.gatewayPolicy(tx, api)), "both plugins' parts, merged");
+        assertEquals(Set.of(api.id()), store.inTransaction(tx -> new PluginRows(tx).componentsWithEnabledInstalls()));
+        installs.install(admin, "shop", "api", new PluginInstall("guard", null, null, false, null, null, null, null,
+                null, null));
+        assertEquals(new GatewayPolicy(true, 0, List.of(), List.of()),
+                store.inTransaction(tx -> installs.gatewayPolicy(tx, api)), "a disabled plugin has no part");
+        List<Deployment.Plugin> rendered = installs.plugins(api, Map.of(), Set.of());
+        assertEquals(List.of("perf"), rendered.stream().map(Deployment.Plugin::name).toList());
+        assertNull(rendered.get(0).image(), "nothing for a runtime that runs images to run");
     }
 
     @Test

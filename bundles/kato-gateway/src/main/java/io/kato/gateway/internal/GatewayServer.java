@@ -1,6 +1,10 @@
 package io.kato.gateway.internal;
 
+import io.kato.api.gateway.ComponentPerformance;
+import io.kato.api.gateway.GatewayMetrics;
 import io.kato.api.gateway.RouteTable;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -19,12 +23,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Kato's gateway: a Jetty server of its own (not Pax Web's, which serves the API), on its
  * own port, proxying each request to a ready instance of the component its host names.
- * A configuration change restarts it (DS reactivates the component).
+ * A configuration change restarts it (DS reactivates the component), which starts its
+ * measurements anew.
  */
-@Component(immediate = true, configurationPid = "io.kato.gateway")
+@Component(immediate = true, configurationPid = "io.kato.gateway", service = GatewayMetrics.class)
 @Designate(ocd = GatewayConfig.class)
-public class GatewayServer {
+public class GatewayServer implements GatewayMetrics {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+    private final Meter meter = new Meter();
     private final Server server;
     private final Tls tls;
 
@@ -43,7 +49,8 @@ public class GatewayServer {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
         Picker picker = new Picker();
-        ServletHolder proxy = new ServletHolder(new GatewayServlet(routes, picker));
+        Guard guard = new Guard();
+        ServletHolder proxy = new ServletHolder(new GatewayServlet(routes, picker, guard, meter));
         proxy.setAsyncSupported(true);
         // the proxy's client shares the server's threads rather than handing every response over to a pool of its own
         context.setAttribute("org.eclipse.jetty.server.Executor", threads);
@@ -52,7 +59,8 @@ public class GatewayServer {
         proxy.setInitParameter("idleTimeout", "30000");
         context.addServlet(proxy, "/*");
         // upgrades (WebSocket) first: Jetty's proxy servlet does not carry them
-        server.setHandler(new org.eclipse.jetty.server.handler.HandlerList(new UpgradeHandler(routes, picker), context));
+        server.setHandler(new org.eclipse.jetty.server.handler.HandlerList(new UpgradeHandler(routes, picker, guard),
+                context));
         server.setStopTimeout(5000);
         // Jetty looks some classes up through the context class loader; under OSGi that must be ours.
         Thread current = Thread.currentThread();
@@ -70,6 +78,16 @@ public class GatewayServer {
         tls = config.httpsPort() < 0 ? null : new Tls(server, routes, config.host(), config.httpsPort(), settings);
         LOG.info("Gateway listening on http://{}:{}/ (default domains *.{})", config.host(), port(),
                 config.baseDomain());
+    }
+
+    @Override
+    public Optional<ComponentPerformance> performance(String team, String component) {
+        return meter.performance(team, component);
+    }
+
+    @Override
+    public List<ComponentPerformance> all() {
+        return meter.all();
     }
 
     /** The HTTPS port it listens on now, or -1 while no certificate is uploaded. */

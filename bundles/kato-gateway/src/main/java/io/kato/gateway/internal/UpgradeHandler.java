@@ -29,10 +29,12 @@ final class UpgradeHandler extends AbstractHandler {
     /** Hop-by-hop headers the gateway writes itself. */
     private static final Set<String> OWN = Set.of("host", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host");
     private final RouteTable routes;
+    private final Guard guard;
     private final Picker picker;
 
-    UpgradeHandler(RouteTable routes, Picker picker) {
+    UpgradeHandler(RouteTable routes, Picker picker, Guard guard) {
         this.routes = routes;
+        this.guard = guard;
         this.picker = picker;
     }
 
@@ -47,7 +49,8 @@ final class UpgradeHandler extends AbstractHandler {
         }
         String host = request.getHeader("Host");
         Optional<RouteTable.Route> route = routes.route(host, request.getRequestURI(), request::getHeader);
-        if (route.isEmpty() || route.get().upstreams().isEmpty()) {
+        if (route.isEmpty() || route.get().upstreams().isEmpty()
+                || guard.check(route.get(), request.getRemoteAddr()) != null) {
             return; // the proxy servlet answers with the problem
         }
         String upstream = picker.next(route.get());

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.kato.api.gateway.ComponentPerformance;
+import io.kato.api.gateway.GatewayPolicy;
 import io.kato.api.gateway.RouteTable;
 import io.kato.api.model.Component;
 import java.lang.annotation.Annotation;
@@ -19,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -287,5 +290,122 @@ class GatewayServerTest {
     @Test
     void problemTextIsEscaped() {
         assertEquals("\"a\\\"b\\\\c\\u003cx\\u003e\\u000a\"", GatewayServlet.json("a\"b\\c<x>\n"));
+    }
+
+    /** A backend answering 500 on /fail and, after a pause, 200 elsewhere. */
+    private String failingBackend() throws Exception {
+        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        s.createContext("/", x -> {
+            boolean fail = x.getRequestURI().getPath().equals("/fail");
+            try {
+                Thread.sleep(fail ? 0 : 20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            x.sendResponseHeaders(fail ? 500 : 200, -1);
+            x.close();
+        });
+        s.start();
+        backends.add(s);
+        return "127.0.0.1:" + s.getAddress().getPort();
+    }
+
+    @Test
+    void measuredComponentsHaveTheirThroughputErrorsAndResponseTimes() throws Exception {
+        String a = failingBackend();
+        routes.put("127.0.0.1", new RouteTable.Route("shop", "web", true, List.of(a),
+                new GatewayPolicy(true, 0, List.of(), List.of())));
+        GatewayServer g = gateway();
+        try {
+            assertTrue(g.performance("shop", "web").isEmpty(), "nothing before the first request");
+            for (int i = 0; i < 8; i++) {
+                assertEquals(200, get(g, "x", "/ok").statusCode());
+            }
+            assertEquals(500, get(g, "x", "/fail").statusCode());
+            routes.put("127.0.0.1", new RouteTable.Route("shop", "web", true, List.of(),
+                    new GatewayPolicy(true, 0, List.of(), List.of())));
+            assertEquals(503, get(g, "x", "/").statusCode(), "the gateway's own 503 is an error of the component");
+            routes.put("127.0.0.1", new RouteTable.Route("shop", "quiet", true, List.of(a)));
+            assertEquals(200, get(g, "x", "/ok").statusCode());
+
+            ComponentPerformance p = g.performance("shop", "web").orElseThrow();
+            assertEquals(10, p.requests());
+            assertEquals(2, p.errors());
+            assertTrue(p.responseSeconds() >= 8 * 0.02, "eight answers took 20 ms each at least: " + p);
+            assertEquals(10, p.lastMinute().requests());
+            assertEquals(0.2, p.lastMinute().errorRate(), 1e-9);
+            assertEquals(10 / 60.0, p.lastMinute().throughputPerSecond(), 1e-9);
+            assertTrue(p.lastMinute().meanResponseMillis() >= 16 && p.lastMinute().maxResponseMillis() >= 20, "" + p);
+            assertEquals(ComponentPerformance.BUCKET_SECONDS.size(), p.buckets().size());
+            assertTrue(p.buckets().get(0) >= 1, "the 500 and the 503 came back at once: " + p.buckets());
+            assertEquals(10, (long) p.buckets().get(p.buckets().size() - 1), "all within ten seconds");
+            assertTrue(g.performance("shop", "quiet").isEmpty(), "a component no plugin asks to measure is not");
+            assertEquals(List.of(p.component()), g.all().stream().map(ComponentPerformance::component).toList());
+        } finally {
+            g.deactivate();
+        }
+    }
+
+    @Test
+    void entryRulesRefuseAddressesAndRequestsOverTheRate() throws Exception {
+        String a = backend("a");
+        GatewayServer g = gateway();
+        try {
+            routes.put("127.0.0.1", new RouteTable.Route("shop", "web", true, List.of(a),
+                    new GatewayPolicy(false, 0, List.of("10.0.0.0/8"), List.of())));
+            HttpResponse<String> outside = get(g, "x", "/");
+            assertEquals(403, outside.statusCode());
+            assertTrue(outside.body().contains("does not admit requests from 127.0.0.1"), outside.body());
+            routes.put("127.0.0.1", new RouteTable.Route("shop", "web", true, List.of(a),
+                    new GatewayPolicy(false, 0, List.of("127.0.0.0/8"), List.of("127.0.0.1"))));
+            assertEquals(403, get(g, "x", "/").statusCode(), "deny wins");
+            routes.put("127.0.0.1", new RouteTable.Route("shop", "web", true, List.of(a),
+                    new GatewayPolicy(false, 5, List.of("127.0.0.0/8"), List.of())));
+            int passed = 0;
+            HttpResponse<String> limited = null;
+            for (int i = 0; i < 20; i++) {
+                HttpResponse<String> r = get(g, "x", "/");
+                if (r.statusCode() == 200) {
+                    passed++;
+                } else {
+                    limited = r;
+                }
+            }
+            // a burst of five, then five a second for however long the twenty took
+            assertTrue(passed >= 5 && passed < 20, passed + " of 20 passed");
+            assertEquals(429, limited.statusCode());
+            assertEquals("1", limited.headers().firstValue("Retry-After").orElse(""));
+            assertTrue(limited.body().contains("at most 5 requests a second"), limited.body());
+            Thread.sleep(1100);
+            assertEquals(200, get(g, "x", "/").statusCode(), "the rate refills");
+            routes.put("127.0.0.1", new RouteTable.Route("shop", "web", true, List.of(a)));
+            for (int i = 0; i < 20; i++) {
+                assertEquals(200, get(g, "x", "/").statusCode(), "no limit once the plugin is gone");
+            }
+        } finally {
+            g.deactivate();
+        }
+    }
+
+    @Test
+    void theLastMinuteForgetsOlderSeconds() {
+        long[] now = {TimeUnit.SECONDS.toNanos(1000)};
+        Meter m = new Meter(() -> now[0]);
+        m.record("shop", "web", 200, TimeUnit.MILLISECONDS.toNanos(10));
+        m.record("shop", "web", 502, TimeUnit.MILLISECONDS.toNanos(30));
+        now[0] += TimeUnit.SECONDS.toNanos(30);
+        m.record("shop", "web", 200, TimeUnit.MILLISECONDS.toNanos(20));
+        ComponentPerformance.Window w = m.performance("shop", "web").orElseThrow().lastMinute();
+        assertEquals(3, w.requests());
+        assertEquals(20.0, w.meanResponseMillis(), 1e-9);
+        assertEquals(30.0, w.maxResponseMillis(), 1e-9);
+        now[0] += TimeUnit.SECONDS.toNanos(45); // the first two are 75 s old now
+        ComponentPerformance p = m.performance("shop", "web").orElseThrow();
+        assertEquals(1, p.lastMinute().requests());
+        assertEquals(0, p.lastMinute().errorRate());
+        assertEquals(3, p.requests(), "totals keep everything");
+        assertEquals(1, p.errors());
+        now[0] += TimeUnit.SECONDS.toNanos(60);
+        assertEquals(0, m.performance("shop", "web").orElseThrow().lastMinute().throughputPerSecond());
     }
 }

@@ -1,10 +1,11 @@
 package io.kato.rest.internal;
 
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+import io.kato.api.gateway.GatewayMetrics;
+import io.kato.api.gateway.RouteTable;
 import io.kato.api.service.AccessService;
 import io.kato.api.service.AppService;
 import io.kato.api.service.AutoscalingService;
-import io.kato.api.gateway.RouteTable;
 import io.kato.api.service.BuildService;
 import io.kato.api.service.CertificateService;
 import io.kato.api.service.ComponentService;
@@ -30,6 +31,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 
 /**
@@ -43,7 +46,8 @@ public class RestApplication {
             ComponentsResource.class, EventsResource.class, UsersResource.class, SourceChecksResource.class,
             SourceArchivesResource.class, CredentialsResource.class, KnownHostsResource.class,
             GatewayRulesResource.class, CertificatesResource.class, ImageChecksResource.class, VolumesResource.class,
-            AutoscalingResource.class, PluginsResource.class, ComponentPluginsResource.class, DiscoveryResource.class);
+            AutoscalingResource.class, PluginsResource.class, ComponentPluginsResource.class, DiscoveryResource.class,
+            PerformanceResource.class);
     private final ServiceRegistration<Servlet> registration;
 
     /** The core services the API serves. */
@@ -53,8 +57,13 @@ public class RestApplication {
                     RouteTable routes, GatewayRuleService rules, CertificateService certificates,
                     ImageCheckService images, RuntimeRegistry runtimes, VolumeService volumes,
                     AutoscalingService autoscaling, io.kato.api.service.PluginTypeRegistry pluginTypes,
-                    io.kato.api.service.PluginService plugins, io.kato.api.service.PluginInstallService installs) {
+                    io.kato.api.service.PluginService plugins, io.kato.api.service.PluginInstallService installs,
+                    java.util.function.Supplier<java.util.Optional<GatewayMetrics>> metrics) {
     }
+
+    /** The gateway's measurements, when the gateway runs; the API stays up without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile GatewayMetrics metrics;
 
     @Activate
     public RestApplication(BundleContext context, @Reference TeamService teams, @Reference AppService apps,
@@ -71,7 +80,7 @@ public class RestApplication {
                            @Reference io.kato.api.service.PluginInstallService installs) {
         ResourceConfig config = resourceConfig(new Services(teams, apps, components, events, access, languages,
                 checks, credentials, knownHosts, builds, routes, rules, certificates, images, runtimes, volumes,
-                autoscaling, pluginTypes, plugins, installs));
+                autoscaling, pluginTypes, plugins, installs, () -> java.util.Optional.ofNullable(this.metrics)));
         // Jersey looks up its injection manager through the context class loader: make it this bundle's.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -109,6 +118,7 @@ public class RestApplication {
         config.register(new PluginsResource(s.plugins()));
         config.register(new ComponentPluginsResource(s.installs()));
         config.register(new DiscoveryResource(s.installs()));
+        config.register(new PerformanceResource(s.installs(), s.teams(), s.metrics()));
         config.register(new EventsResource(s.events()));
         config.register(new UsersResource(s.access()));
         config.register(new SourceChecksResource(s.checks(), s.components()));

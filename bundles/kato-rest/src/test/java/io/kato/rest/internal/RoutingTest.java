@@ -75,7 +75,7 @@ class RoutingTest {
                 recorder(io.kato.api.service.RuntimeRegistry.class), recorder(io.kato.api.service.VolumeService.class),
                 recorder(io.kato.api.service.AutoscalingService.class),
                 recorder(io.kato.api.service.PluginTypeRegistry.class), recorder(io.kato.api.service.PluginService.class),
-                recorder(io.kato.api.service.PluginInstallService.class))));
+                recorder(io.kato.api.service.PluginInstallService.class), java.util.Optional::empty)));
         ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
                 URI.create("http://localhost/api/" + path), method, new Anonymous(), new MapPropertiesDelegate(),
                 null);

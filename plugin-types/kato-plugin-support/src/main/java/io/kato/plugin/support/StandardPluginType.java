@@ -1,5 +1,7 @@
 package io.kato.plugin.support;
 
+import io.kato.api.ValidationException;
+import io.kato.api.gateway.GatewayPolicy;
 import io.kato.api.plugin.PluginInstallation;
 import io.kato.api.plugin.PluginRendering;
 import io.kato.api.plugin.PluginType;
@@ -20,6 +22,12 @@ import java.util.TreeMap;
  * neither ({@code base_normal}), each with the values the user set.
  */
 public abstract class StandardPluginType implements PluginType {
+    /** Item of inbound plugins: the most requests a second the gateway lets through. */
+    public static final String RATE_LIMIT = "RATE_LIMIT";
+    /** Item of inbound plugins: the only client addresses admitted. */
+    public static final String ALLOW = "ALLOW";
+    /** Item of inbound plugins: client addresses refused. */
+    public static final String DENY = "DENY";
     private final String name;
     private final ContainerRole role;
     private final Set<DependentMetadata> metadata;
@@ -89,6 +97,39 @@ public abstract class StandardPluginType implements PluginType {
             discovery.put("base_normal", Map.of("options", new TreeMap<>(installation.items())));
         }
         return new PluginRendering(env, List.of(), discovery);
+    }
+
+    /**
+     * The inbound traffic rules the gateway applies in place of an entry-network or governance
+     * plugin, from the installation's items of these names (injected as env or served by
+     * discovery alike): {@value #RATE_LIMIT} (requests a second, 0 or blank: none), {@value
+     * #ALLOW} and {@value #DENY} (IP addresses and CIDR ranges, comma- or space-separated).
+     *
+     * @throws ValidationException naming the item whose value is not one of those
+     */
+    protected static GatewayPolicy inboundRules(PluginInstallation installation) {
+        Map<String, String> values = new TreeMap<>(installation.items());
+        values.putAll(installation.pluginEnv());
+        int rate;
+        String limit = values.getOrDefault(RATE_LIMIT, "").strip();
+        try {
+            rate = limit.isEmpty() ? 0 : Integer.parseInt(limit);
+            if (rate < 0) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            throw ValidationException.of(RATE_LIMIT, "must be a whole number of requests a second (0 for no limit),"
+                    + " not '" + limit + "'");
+        }
+        return new GatewayPolicy(false, rate, addresses(values, ALLOW), addresses(values, DENY));
+    }
+
+    private static List<String> addresses(Map<String, String> values, String item) {
+        try {
+            return GatewayPolicy.addressList(values.get(item));
+        } catch (IllegalArgumentException e) {
+            throw ValidationException.of(item, e.getMessage());
+        }
     }
 
     /** Shorthand for the sets the constructor takes. */

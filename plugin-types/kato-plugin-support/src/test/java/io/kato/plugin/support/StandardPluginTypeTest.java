@@ -1,11 +1,16 @@
 package io.kato.plugin.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kato.api.ValidationException;
+import io.kato.api.gateway.GatewayPolicy;
 import io.kato.api.plugin.PluginInstallation;
 import io.kato.api.plugin.PluginRendering;
 import io.kato.api.plugin.PluginType;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,5 +47,35 @@ class StandardPluginTypeTest {
         assertEquals(Map.of("options", Map.of("SAMPLE", "0.5")), r.discovery().get("base_normal"));
         assertEquals(List.of("base_ports", "base_services", "base_normal"), List.copyOf(r.discovery().keySet()),
                 "served in a stable order");
+    }
+
+    private static PluginInstallation inbound(Map<String, String> env, Map<String, String> items) {
+        return new PluginInstallation("guard", null, 16, Map.of("RATE_LIMIT", "1"), env, items, List.of(), List.of());
+    }
+
+    @Test
+    void inboundRulesComeFromTheItemsByEnvOrDiscovery() throws Exception {
+        GatewayPolicy p = StandardPluginType.inboundRules(inbound(Map.of("RATE_LIMIT", "20", "DENY", "10.9.0.0/16"),
+                Map.of("ALLOW", "10.0.0.0/8, 192.168.1.7 fd00::/8")));
+        assertEquals(20, p.requestsPerSecond());
+        assertEquals(List.of("10.0.0.0/8", "192.168.1.7", "fd00::/8"), p.allow());
+        assertTrue(p.admits(InetAddress.getByName("10.1.2.3")));
+        assertFalse(p.admits(InetAddress.getByName("10.9.2.3")), "deny wins over allow");
+        assertFalse(p.admits(InetAddress.getByName("192.168.1.8")), "outside a non-empty allow list");
+        assertTrue(p.admits(InetAddress.getByName("fd12::1")));
+        assertTrue(p.admits(InetAddress.getByName("::ffff:10.1.2.3")), "an IPv4 client seen through IPv6");
+        GatewayPolicy none = StandardPluginType.inboundRules(inbound(Map.of(), Map.of()));
+        assertEquals(0, none.requestsPerSecond(), "the component's own env is not the plugin's config");
+        assertTrue(none.admits(InetAddress.getByName("203.0.113.9")));
+    }
+
+    @Test
+    void inboundValuesTheGatewayCannotApplyAreRefusedByItem() {
+        for (Map<String, String> bad : List.of(Map.of("RATE_LIMIT", "fast"), Map.of("RATE_LIMIT", "-1"),
+                Map.of("ALLOW", "example.org"), Map.of("DENY", "10.0.0.0/33"), Map.of("DENY", "10.0.0.1, 300.1.1.1"))) {
+            ValidationException e = assertThrows(ValidationException.class,
+                    () -> StandardPluginType.inboundRules(inbound(bad, Map.of())), bad.toString());
+            assertTrue(e.getMessage().contains(bad.keySet().iterator().next()), e.getMessage());
+        }
     }
 }

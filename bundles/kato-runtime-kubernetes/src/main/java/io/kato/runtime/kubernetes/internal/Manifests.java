@@ -106,7 +106,7 @@ final class Manifests {
         if (hasSecrets) {
             out.add(envSecret(d, namespace, envSecret));
         }
-        if (d.plugins().stream().anyMatch(p -> !p.secretEnv().isEmpty())) {
+        if (containers(d).stream().anyMatch(p -> !p.secretEnv().isEmpty())) {
             out.add(pluginSecret(d, namespace, d.name() + "-plugins"));
         }
         String files = d.name() + "-files";
@@ -281,7 +281,7 @@ final class Manifests {
             b.append(o).append('\0');
         }
         new TreeMap<>(d.env()).forEach((k, v) -> b.append(k).append('=').append(v).append('\0'));
-        for (Deployment.Plugin p : d.plugins()) { // its toString leaves the env out
+        for (Deployment.Plugin p : containers(d)) { // its toString leaves the env out
             b.append(p.name()).append(p.init()).append(p.image()).append(p.localCommand()).append(p.memoryMb())
                     .append(p.cpuMillis()).append(new TreeMap<>(p.env())).append(p.args())
                     .append(new java.util.TreeSet<>(p.secretEnv())).append('\0');
@@ -378,7 +378,7 @@ final class Manifests {
         List<Container> sidecars = new ArrayList<>();
         sidecars.add(container);
         List<Container> inits = new ArrayList<>();
-        for (Deployment.Plugin p : d.plugins()) {
+        for (Deployment.Plugin p : containers(d)) {
             (p.init() ? inits : sidecars).add(plugin(d, p, container.getVolumeMounts()));
         }
         return new PodTemplateSpecBuilder().withNewMetadata().withLabels(labels).withAnnotations(annotations)
@@ -408,10 +408,18 @@ final class Manifests {
                 .withVolumeMounts(mounts).build();
     }
 
+    /**
+     * The plugins that run as containers: those with an image. One without runs only as a
+     * local command or in Kato's gateway, and a cluster has neither.
+     */
+    private static List<Deployment.Plugin> containers(Deployment d) {
+        return d.plugins().stream().filter(p -> p.image() != null).toList();
+    }
+
     /** The plugins' secret values (the component's secrets they share, their discovery tokens), by plugin. */
     private static Secret pluginSecret(Deployment d, String namespace, String name) {
         Map<String, String> data = new TreeMap<>();
-        for (Deployment.Plugin p : d.plugins()) {
+        for (Deployment.Plugin p : containers(d)) {
             p.secretEnv().forEach(k -> data.put(p.name() + "." + k, base64(p.env().getOrDefault(k, ""))));
         }
         return new SecretBuilder().withMetadata(meta(d, namespace, name)).withType("Opaque").withData(data).build();

@@ -54,7 +54,8 @@ class ManifestsTest {
 
     /**
      * WEB with an init plugin (it prepares the shared volume) and a sidecar: the component's
-     * env shared, the discovery token and the shared secret from the plugins' Secret.
+     * env shared, the discovery token and the shared secret from the plugins' Secret; and a
+     * plugin without an image, which renders nothing.
      */
     static final Deployment WITH_PLUGINS = WEB.withPlugins(List.of(
             new Deployment.Plugin("seed", true, "registry.example.org/seed@sha256:" + "01".repeat(32), "seed.sh", 32,
@@ -64,7 +65,10 @@ class ManifestsTest {
                     100, Map.of("GREETING", "hi", "DB_PASSWORD", "pa55", "LEVEL", "debug",
                     "KATO_DISCOVERY_URL", "http://kato:8181/api/v1/discovery/shop/web/logs",
                     "KATO_DISCOVERY_TOKEN", "tok-2"), List.of("--follow", "/srv/uploads"),
-                    Set.of("DB_PASSWORD", "KATO_DISCOVERY_TOKEN"))));
+                    Set.of("DB_PASSWORD", "KATO_DISCOVERY_TOKEN")),
+            // no image: the gateway does its work where it fronts the component; no container here
+            new Deployment.Plugin("perf", false, null, null, 16, 10, Map.of("KATO_DISCOVERY_TOKEN", "tok-3"),
+                    List.of(), Set.of("KATO_DISCOVERY_TOKEN"))));
 
     @Test
     void pluginsBecomeInitContainersAndSidecars() throws IOException {

@@ -35,6 +35,8 @@ final class Supervisor {
     private final long maxLogBytes;
     private long lastLogCheck;
     private static final long STEADY_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /** Env var of a plugin process: the path of the instance's log, which it shares. */
+    static final String INSTANCE_LOG = "KATO_INSTANCE_LOG";
     private final Map<String, Group> groups = new ConcurrentHashMap<>();
     private final Path logsRoot;
     private final LocalVolumes volumes;
@@ -450,7 +452,8 @@ final class Supervisor {
                         startSidecar(plugin, base, 0);
                     }
                 } else if (!plugin.init()) {
-                    note("plugin " + plugin.name() + " has no local command: it runs only where images run");
+                    note("plugin " + plugin.name() + " has no local command: " + (plugin.image() == null
+                            ? "Kato's gateway does its part" : "it runs only where images run"));
                 }
             }
         }
@@ -492,7 +495,8 @@ final class Supervisor {
         /**
          * A plugin's process: its command run by the shell in the instance's folder, with its
          * own env over the host's, and the instance's port and volumes (they share them). Its
-         * output goes to the instance's log, where a failing plugin explains itself.
+         * output goes to the instance's log, where a failing plugin explains itself; {@code
+         * KATO_INSTANCE_LOG} names that log, for plugins that collect it.
          */
         private ProcessBuilder pluginProcess(Deployment.Plugin plugin, Map<String, String> base) {
             ProcessBuilder pb = new ProcessBuilder("sh", "-c", plugin.localCommand()).directory(dir().toFile())
@@ -506,6 +510,7 @@ final class Supervisor {
                     env.put(k, v);
                 }
             });
+            env.put(INSTANCE_LOG, log().toAbsolutePath().toString());
             return pb;
         }
 

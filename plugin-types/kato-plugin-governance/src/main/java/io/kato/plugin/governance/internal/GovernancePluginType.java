@@ -1,8 +1,11 @@
 package io.kato.plugin.governance.internal;
 
+import io.kato.api.gateway.GatewayPolicy;
+import io.kato.api.plugin.PluginInstallation;
 import io.kato.api.plugin.PluginType;
 import io.kato.plugin.support.StandardPluginType;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
@@ -15,5 +18,11 @@ public class GovernancePluginType extends StandardPluginType {
                         DependentMetadata.DOWNSTREAM_PORT)),
                 of(Injection.class, List.of(Injection.ENV, Injection.DISCOVERY)),
                 Set.of("entry-network", "export-network", "governance"));
+    }
+
+    /** Inbound: the gateway applies its rate limit and address lists (see {@link #inboundRules}). */
+    @Override
+    public Optional<GatewayPolicy> gatewayPolicy(PluginInstallation installation) {
+        return Optional.of(inboundRules(installation));
     }
 }

@@ -1,0 +1,5 @@
+package io.kato.gateway.internal;
+
+/** What the gateway answers itself, as problem details, instead of proxying. */
+record Problem(int status, String title, String detail) {
+}
