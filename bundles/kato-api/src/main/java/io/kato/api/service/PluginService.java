@@ -47,5 +47,21 @@ public interface PluginService {
     /** Newest first. */
     List<PluginVersion> versions(Actor actor, String team, String name);
 
+    /**
+     * The plugins Kato ships ready to add to a team (a performance analysis, a network
+     * governance, a log collector): how each is made, without id or team. Anyone may read them.
+     */
+    List<Plugin> defaults();
+
+    /**
+     * Adds one of the {@link #defaults()} to the team, named {@code name} (null: the default's
+     * own name), and queues its first build. It is then the team's own plugin.
+     *
+     * @throws io.kato.api.NotFoundException when Kato ships no default plugin of that name
+     * @throws io.kato.api.ConflictException when the team has a plugin of that name, or the
+     *         default's type is not installed now
+     */
+    Plugin addDefault(Actor actor, String team, String defaultName, String name);
+
     PluginVersion version(Actor actor, String team, String name, int number);
 }

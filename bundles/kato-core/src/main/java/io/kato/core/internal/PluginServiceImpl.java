@@ -195,6 +195,29 @@ public class PluginServiceImpl extends ServiceSupport implements PluginService {
                 .orElseThrow(() -> NotFoundException.of("plugin", name));
     }
 
+    @Override
+    public List<Plugin> defaults() {
+        return DefaultPlugins.ALL.stream().map(d -> new Plugin(null, d.name(), d.type(), null, null, null, null, null,
+                d.memoryMb(), d.cpuMillis(), d.localCommand(), d.description(), d.configGroups(),
+                types.byName(d.type()).isPresent(), null, null)).toList();
+    }
+
+    @Override
+    public Plugin addDefault(Actor actor, String team, String defaultName, String name) {
+        Plugin d = DefaultPlugins.ALL.stream().filter(p -> p.name().equals(defaultName)).findFirst()
+                .orElseThrow(() -> new io.kato.api.NotFoundException("Kato ships no default plugin '" + defaultName
+                        + "': see GET /api/v1/default-plugins or kato:default-plugins"));
+        if (types.byName(d.type()).isEmpty()) {
+            throw new ConflictException("No bundle of plugin type '" + d.type() + "' is installed: install the"
+                    + " type, then add '" + defaultName + "'");
+        }
+        String as = name == null || name.isBlank() ? d.name() : name.strip();
+        create(actor, team, new Plugin(null, as, d.type(), null, null, null, null, null, d.memoryMb(), d.cpuMillis(),
+                d.localCommand(), d.description(), d.configGroups(), null, null, null));
+        build(actor, team, as);
+        return get(actor, team, as);
+    }
+
     /** What a version is built from, in words: the image, or the repository and branch. */
     static String source(PluginRows.PluginRow p) {
         return p.image() != null ? "image " + p.image() : p.repository() != null ? "Dockerfile of " + p.repository()

@@ -100,9 +100,14 @@ class PluginsTest {
             return Optional.of(new GatewayPolicy(true, 0, List.of(), List.of()));
         }
     };
-    private static final PluginType GOVERNANCE = type("governance", ContainerRole.SIDECAR,
+    private static final PluginType GOVERNANCE = new StandardPluginType("governance", ContainerRole.SIDECAR,
             Set.of(DependentMetadata.values()), Set.of(Injection.values()),
-            Set.of("entry-network", "export-network", "governance"));
+            Set.of("entry-network", "export-network", "governance")) {
+        @Override
+        public Optional<GatewayPolicy> gatewayPolicy(PluginInstallation installation) {
+            return Optional.of(inboundRules(installation));
+        }
+    };
 
     @BeforeAll
     static void fill() throws Exception {
@@ -340,6 +345,40 @@ class PluginsTest {
         List<Deployment.Plugin> rendered = installs.plugins(api, Map.of(), Set.of());
         assertEquals(List.of("perf"), rendered.stream().map(Deployment.Plugin::name).toList());
         assertNull(rendered.get(0).image(), "nothing for a runtime that runs images to run");
+    }
+
+    @Test
+    void theDefaultPluginsAreAddedToATeamBuiltAndReadyToInstall() {
+        assertEquals(List.of("perf-analyze", "net-governance", "log-collector"),
+                plugins.defaults().stream().map(Plugin::name).toList());
+        assertTrue(plugins.defaults().stream().allMatch(Plugin::typeAvailable));
+        assertThrows(NotFoundException.class, () -> plugins.addDefault(admin, "shop", "nope", null));
+        for (Plugin d : plugins.defaults()) {
+            Plugin added = plugins.addDefault(admin, "shop", d.name(), null);
+            assertEquals(d.type(), added.type());
+            assertEquals(1, workers.pollOnce(), "its first build is queued");
+            PluginVersion v = plugins.version(admin, "shop", d.name(), 1);
+            assertEquals(PluginVersion.SUCCEEDED, v.status(), v.message());
+        }
+        assertThrows(ConflictException.class, () -> plugins.addDefault(admin, "shop", "log-collector", null));
+        plugins.addDefault(admin, "shop", "log-collector", "audit-log");
+        workers.pollOnce();
+
+        installs.install(admin, "shop", "api", install("net-governance", Map.of("DENY", "192.0.2.0/24"), Map.of()));
+        installs.install(admin, "shop", "api", install("perf-analyze", Map.of(), Map.of()));
+        installs.install(admin, "shop", "api", install("log-collector", Map.of("SYSLOG_PORT", "5514",
+                "SYSLOG_PROTOCOL", "tcp"), Map.of()));
+        assertEquals("values.SYSLOG_PROTOCOL", field(() -> installs.install(admin, "shop", "api",
+                install("audit-log", Map.of("SYSLOG_PROTOCOL", "carrier-pigeon"), Map.of()))));
+        assertEquals(new GatewayPolicy(true, 0, List.of(), List.of("192.0.2.0/24")),
+                store.inTransaction(tx -> installs.gatewayPolicy(tx, api)));
+        Deployment.Plugin collector = installs.plugins(api, Map.of("MODE", "prod"), Set.of()).stream()
+                .filter(p -> p.name().equals("log-collector")).findFirst().orElseThrow();
+        assertTrue(collector.localCommand().contains("logger --tag \"$LOG_TAG\""), collector.localCommand());
+        assertEquals("5514", collector.env().get("SYSLOG_PORT"));
+        assertEquals("tcp", collector.env().get("SYSLOG_PROTOCOL"));
+        assertEquals("127.0.0.1", collector.env().get("SYSLOG_HOST"), "the default");
+        assertEquals("prod", collector.env().get("MODE"), "the component's env is shared");
     }
 
     @Test

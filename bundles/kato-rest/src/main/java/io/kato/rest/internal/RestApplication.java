@@ -47,7 +47,7 @@ public class RestApplication {
             SourceArchivesResource.class, CredentialsResource.class, KnownHostsResource.class,
             GatewayRulesResource.class, CertificatesResource.class, ImageChecksResource.class, VolumesResource.class,
             AutoscalingResource.class, PluginsResource.class, ComponentPluginsResource.class, DiscoveryResource.class,
-            PerformanceResource.class);
+            PerformanceResource.class, DefaultPluginsResource.class);
     private final ServiceRegistration<Servlet> registration;
 
     /** The core services the API serves. */
@@ -118,6 +118,7 @@ public class RestApplication {
         config.register(new PluginsResource(s.plugins()));
         config.register(new ComponentPluginsResource(s.installs()));
         config.register(new DiscoveryResource(s.installs()));
+        config.register(new DefaultPluginsResource(s.plugins()));
         config.register(new PerformanceResource(s.installs(), s.teams(), s.metrics()));
         config.register(new EventsResource(s.events()));
         config.register(new UsersResource(s.access()));

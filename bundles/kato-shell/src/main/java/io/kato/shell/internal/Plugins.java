@@ -52,11 +52,17 @@ public class Plugins extends KatoCommandSupport {
         for (Plugin p : plugins.list(actor, team)) {
             List<PluginVersion> versions = plugins.versions(actor, team, p.name());
             table.addRow().addContent(p.name(), p.type() + (p.typeAvailable() ? "" : " (type unavailable)"),
-                    p.image() != null ? p.image() : p.repository() + "#" + p.branch(), p.memoryMb() + " MB",
+                    source(p), p.memoryMb() + " MB",
                     p.configGroups().size(), versions.isEmpty() ? "-"
                             : versions.get(0).number() + " " + versions.get(0).status());
         }
         print(table);
         return null;
+    }
+
+    /** Where its versions come from: an image, a repository, or nothing to build (a command, the gateway). */
+    static String source(Plugin p) {
+        return p.image() != null ? p.image() : p.repository() != null ? p.repository() + "#" + p.branch()
+                : p.localCommand() != null ? "local command" : "gateway";
     }
 }
