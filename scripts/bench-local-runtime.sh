@@ -11,6 +11,8 @@
 # instance (Kato's in-process file server) is the one backend; then, alternating, RUNS
 # times each for SECONDS:
 #   gateway  wrk -> Kato's gateway (Host: the default domain) -> instance
+#   plugins  the same through a second component of the same site with the default plugins
+#            perf-analyze (every request measured) and net-governance (a deny list to check)
 #   nginx    wrk -> nginx proxy_pass (keep-alive upstream) -> the same instance
 #   direct   wrk -> the instance itself (what both add to)
 # wrk: 2 threads, 50 connections, --latency. Needs wrk and nginx (Debian packages;
@@ -88,6 +90,19 @@ api POST /teams/bench/components/site/start >/dev/null
 until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Host: $host" "http://127.0.0.1:$gw/")" = 200 ]; do sleep 0.01; done
 echo "start operation -> first 200 through the gateway: $(( ($(date +%s%N) - start) / 1000000 )) ms"
 backend=$(api GET /teams/bench/components/site | field "['runningInstances'][0]['address']")
+# the same site again, with the gateway's plugins: measured, and its clients checked against a deny list
+api POST /teams/bench/components "{\"name\":\"metered\",\"app\":\"web\",\"fromCheck\":\"$check\",\"ports\":[{\"port\":80,\"outer\":true}]}" >/dev/null
+for plugin in perf-analyze net-governance; do
+  api POST "/teams/bench/default-plugins/$plugin" >/dev/null
+  succeeded "/teams/bench/plugins/$plugin/versions/1"
+done
+api PUT /teams/bench/components/metered/plugins/perf-analyze '{}' >/dev/null
+api PUT /teams/bench/components/metered/plugins/net-governance '{"values":{"DENY":"192.0.2.0/24, 198.51.100.0/24"}}' >/dev/null
+build=$(api POST /teams/bench/components/metered/build | field "['id']")
+succeeded "/teams/bench/components/metered/builds/$build"
+api POST /teams/bench/components/metered/start >/dev/null
+metered=metered-bench.localhost
+until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Host: $metered" "http://127.0.0.1:$gw/")" = 200 ]; do sleep 0.05; done
 
 # Build overhead: a Node.js build (npm ci, then a build script that waits 2 s: a script that
 # burns CPU instead measures the machine's speed of the moment more than Kato's overhead),
@@ -144,9 +159,9 @@ http {
 }
 CONF
 "$nginx_bin" -c "$nginx_dir/nginx.conf" -p "$nginx_dir"
-load() { # name url
+load() { # name url [host]
   local out rps p99
-  out=$(wrk -t2 -c50 -d"${seconds}s" --latency -H "Host: $host" "$2")
+  out=$(wrk -t2 -c50 -d"${seconds}s" --latency -H "Host: ${3:-$host}" "$2")
   rps=$(awk '/Requests\/sec/ {print $2}' <<< "$out")
   p99=$(awk '$1 == "99%" {print $2}' <<< "$out")
   printf '%-8s %10s req/s  p99 %8s\n' "$1" "$rps" "$p99"
@@ -155,9 +170,14 @@ load() { # name url
 for url in "http://127.0.0.1:$gw/" "http://127.0.0.1:$nginx_port/" "http://$backend/"; do
   wrk -t2 -c50 -d10s -H "Host: $host" "$url" >/dev/null
 done
+wrk -t2 -c50 -d10s -H "Host: $metered" "http://127.0.0.1:$gw/" >/dev/null
 for run in $(seq 1 "$runs"); do
   echo "run $run"
   load gateway "http://127.0.0.1:$gw/"
+  load plugins "http://127.0.0.1:$gw/" "$metered"
   load nginx "http://127.0.0.1:$nginx_port/"
   load direct "http://$backend/"
 done
+echo "perf-analyze counted for metered: $(api GET /teams/bench/components/metered/performance \
+  | field "['requests']") requests, last minute $(api GET /teams/bench/components/metered/performance \
+  | field "['lastMinute']['throughputPerSecond']") req/s"

@@ -511,6 +511,113 @@ public class DeliveryIT extends KatoTestSupport {
         assertEquals(204, send("DELETE", "/api/v1/teams/dlv/plugins/seed", ADMIN_TOKEN, null, null).statusCode());
     }
 
+    /** Answers "ok" and prints each path it serves, for the log collector to forward. */
+    private static final String NOISY_APP = pythonServer(""
+            + "        print('served ' + self.path, flush=True)\n"
+            + "        body = b'ok'\n");
+
+    @Test
+    public void theDefaultPluginsMeasureGuardAndCollectLogsOfAComponent() throws Exception {
+        HttpResponse<String> defaults = get("/api/v1/default-plugins", ADMIN_TOKEN);
+        assertTrue(defaults.body(), defaults.body().contains("\"perf-analyze\"")
+                && defaults.body().contains("\"log-collector\"") && defaults.body().contains("\"net-governance\""));
+        assertEquals(201, send("POST", "/api/v1/teams/dlv/default-plugins/perf-analyze", ADMIN_TOKEN, "", null)
+                .statusCode());
+        assertEquals(201, send("POST", "/api/v1/teams/dlv/default-plugins/log-collector", ADMIN_TOKEN,
+                "{\"name\":\"syslog\"}", null).statusCode());
+        String added = executeCommand("kato:plugin-add-default dlv net-governance");
+        assertTrue(added, added.contains("Plugin net-governance (governance) added to team dlv"));
+        HttpResponse<String> unknown = send("POST", "/api/v1/teams/dlv/default-plugins/nope", ADMIN_TOKEN, "", null);
+        assertEquals(unknown.body(), 404, unknown.statusCode());
+        for (String plugin : java.util.List.of("perf-analyze", "syslog", "net-governance")) {
+            waitFor(plugin + " to build", Duration.ofSeconds(30), () -> json(get("/api/v1/teams/dlv/plugins/" + plugin
+                    + "/versions/1", ADMIN_TOKEN)).path("status").asText().equals("succeeded"));
+        }
+
+        Path repo = repository(Map.of("app.py", NOISY_APP, "requirements.txt", "# stdlib only\n"));
+        component("measured", repo, 5000);
+        String base = "/api/v1/teams/dlv/components/measured";
+        try (java.net.DatagramSocket syslog = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            syslog.setSoTimeout(1000);
+            assertEquals(200, send("PUT", base + "/plugins/perf-analyze", ADMIN_TOKEN, "{}", null).statusCode());
+            HttpResponse<String> collector = send("PUT", base + "/plugins/syslog", ADMIN_TOKEN,
+                    "{\"values\":{\"SYSLOG_PORT\":\"" + syslog.getLocalPort() + "\",\"LOG_TAG\":\"measured\"}}", null);
+            assertEquals(collector.body(), 200, collector.statusCode());
+            build("measured", 120);
+            assertEquals(202, send("POST", base + "/start", ADMIN_TOKEN, "", null).statusCode());
+            String url = awaitRunning("measured").path("urls").get(0).asText();
+            assertEquals("200 ok", viaGateway(url + "first"));
+
+            // the log collector: the app's own line arrives at the syslog server, tagged
+            StringBuilder received = new StringBuilder();
+            waitFor("the app's log line by syslog", Duration.ofSeconds(30), () -> {
+                byte[] buffer = new byte[8192];
+                java.net.DatagramPacket packet = new java.net.DatagramPacket(buffer, buffer.length);
+                try {
+                    while (true) {
+                        syslog.receive(packet);
+                        received.append(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8))
+                                .append('\n');
+                    }
+                } catch (java.net.SocketTimeoutException e) {
+                    // drained for now
+                }
+                return received.toString().contains("served /first");
+            });
+            assertTrue(received.toString(), received.toString().contains("measured"));
+
+            // performance analysis: the numbers move under load
+            for (int i = 0; i < 30; i++) {
+                assertEquals("200 ok", viaGateway(url));
+            }
+            JsonNode before = json(get(base + "/performance", ADMIN_TOKEN));
+            long requests = before.path("requests").asLong();
+            assertTrue(before.toString(), requests >= 31 && before.path("lastMinute").path("requests").asLong() >= 31);
+            assertTrue(before.toString(), before.path("lastMinute").path("meanResponseMillis").asDouble() > 0);
+            for (int i = 0; i < 20; i++) {
+                viaGateway(url);
+            }
+            JsonNode after = json(get(base + "/performance", ADMIN_TOKEN));
+            assertEquals(after.toString(), requests + 20, after.path("requests").asLong());
+            assertTrue(after.toString(), after.path("lastMinute").path("throughputPerSecond").asDouble()
+                    > before.path("lastMinute").path("throughputPerSecond").asDouble());
+            HttpResponse<String> prometheus = get("/api/v1/metrics", ADMIN_TOKEN);
+            String type = prometheus.headers().firstValue("Content-Type").orElse("");
+            assertTrue(type, type.startsWith("text/plain") && type.contains("version=0.0.4"));
+            assertTrue(prometheus.body(), prometheus.body().contains(
+                    "kato_gateway_requests_total{team=\"dlv\",component=\"measured\"} " + (requests + 20)));
+            String shown = executeCommand("kato:performance dlv measured");
+            assertTrue(shown, shown.contains("last 60 s") && shown.contains(String.valueOf(requests + 20)));
+
+            // network governance: addresses and a rate limit, applied by the gateway
+            HttpResponse<String> notAnAddress = send("PUT", base + "/plugins/net-governance", ADMIN_TOKEN,
+                    "{\"values\":{\"ALLOW\":\"intranet.example.org\"}}", null);
+            assertEquals(notAnAddress.body(), 400, notAnAddress.statusCode());
+            assertTrue(notAnAddress.body(), notAnAddress.body().contains("values.ALLOW"));
+            String denied = executeCommand("kato:plugin-install --set DENY=127.0.0.0/8 dlv measured net-governance");
+            assertTrue(denied, denied.contains("active"));
+            waitFor("the gateway to refuse 127.0.0.1", Duration.ofSeconds(30), () -> viaGateway(url).startsWith("403 "));
+            executeCommand("kato:plugin-install --set DENY= --set RATE_LIMIT=2 dlv measured net-governance");
+            waitFor("the rate limit", Duration.ofSeconds(30), () -> {
+                int limited = 0;
+                for (int i = 0; i < 10; i++) {
+                    limited += viaGateway(url).startsWith("429 ") ? 1 : 0;
+                }
+                return limited > 0;
+            });
+            assertEquals(204, send("DELETE", base + "/plugins/net-governance", ADMIN_TOKEN, null, null).statusCode());
+            waitFor("no limit once uninstalled", Duration.ofSeconds(30), () -> {
+                for (int i = 0; i < 10; i++) {
+                    if (!viaGateway(url).equals("200 ok")) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+            executeCommand("kato:component-stop dlv measured");
+        }
+    }
+
     @Test
     public void theShellRestartsUpgradesRollsBackAndScales() throws Exception {
         Path repo = repository(Map.of("index.html", "<h1>first</h1>"));

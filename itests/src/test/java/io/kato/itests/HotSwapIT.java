@@ -115,4 +115,56 @@ public class HotSwapIT extends KatoTestSupport {
         waitFor("init to come back", Duration.ofSeconds(30),
                 () -> get("/api/v1/plugin-types", ADMIN_TOKEN).body().contains("\"init\""));
     }
+
+    @Test
+    public void aPluginTypeDroppedIntoDeployIsUsableAndItsPluginsWaitWhenItIsRemoved() throws Exception {
+        assertEquals(201, send("POST", "/api/v1/teams", ADMIN_TOKEN, "{\"name\":\"plug\"}", null).statusCode());
+        assertEquals(201, send("POST", "/api/v1/teams/plug/apps", ADMIN_TOKEN, "{\"name\":\"web\"}", null)
+                .statusCode());
+        assertEquals(201, send("POST", "/api/v1/teams/plug/components", ADMIN_TOKEN, "{\"name\":\"api\",\"app\":"
+                + "\"web\",\"ports\":[{\"port\":8080,\"outer\":true}]}", null).statusCode());
+        String plugin = "{\"name\":\"meter\",\"type\":\"itest-metered\"}";
+        HttpResponse<String> before = send("POST", "/api/v1/teams/plug/plugins", ADMIN_TOKEN, plugin, null);
+        assertEquals(before.body(), 400, before.statusCode());
+        assertTrue(before.body(), before.body().contains("itest-metered"));
+
+        Path jar = Path.of(System.getProperty("karaf.base"), "deploy", "kato-itest-plugin-type.jar");
+        Files.copy(Path.of(System.getProperty("kato.itest.plugin.type")), jar, StandardCopyOption.REPLACE_EXISTING);
+        waitFor("the type in GET /api/v1/plugin-types", Duration.ofSeconds(30),
+                () -> get("/api/v1/plugin-types", ADMIN_TOKEN).body().contains("\"itest-metered\""));
+        String shell = executeCommand("kato:plugin-types --no-format");
+        assertTrue(shell, shell.contains("itest-metered") && shell.contains("kato-itest-plugin-type"));
+
+        // usable: a plugin of it builds (no image: the gateway does its part), installs, and the gateway measures
+        HttpResponse<String> created = send("POST", "/api/v1/teams/plug/plugins", ADMIN_TOKEN, plugin, null);
+        assertEquals(created.body(), 201, created.statusCode());
+        assertEquals(202, send("POST", "/api/v1/teams/plug/plugins/meter/build", ADMIN_TOKEN, "", null).statusCode());
+        waitFor("the plugin to build", Duration.ofSeconds(30), () -> json(get("/api/v1/teams/plug/plugins/meter"
+                + "/versions/1", ADMIN_TOKEN)).path("status").asText().equals("succeeded"));
+        HttpResponse<String> installed = send("PUT", "/api/v1/teams/plug/components/api/plugins/meter", ADMIN_TOKEN,
+                "{}", null);
+        assertEquals(installed.body(), 200, installed.statusCode());
+        String url = json(get("/api/v1/teams/plug/components/api", ADMIN_TOKEN)).path("urls").get(0).asText();
+        String performance = "/api/v1/teams/plug/components/api/performance";
+        waitFor("a measured request", Duration.ofSeconds(30), () -> {
+            DeliveryIT.viaGateway(url); // 503: the component is not running, and that is an error to measure
+            return get(performance, ADMIN_TOKEN).statusCode() == 200;
+        });
+        JsonNode measured = json(get(performance, ADMIN_TOKEN));
+        assertTrue(measured.toString(), measured.path("errors").asLong() >= 1);
+
+        Files.delete(jar);
+        waitFor("the type to leave", Duration.ofSeconds(30),
+                () -> !get("/api/v1/plugin-types", ADMIN_TOKEN).body().contains("\"itest-metered\""));
+        waitFor("the installation to wait for its type", Duration.ofSeconds(30), () -> get(
+                "/api/v1/teams/plug/components/api/plugins", ADMIN_TOKEN).body().contains("\"type_unavailable\""));
+        assertEquals(200, get("/api/v1/teams/plug/components/api", ADMIN_TOKEN).statusCode());
+        assertFalse(json(get("/api/v1/teams/plug/plugins/meter", ADMIN_TOKEN)).path("typeAvailable").asBoolean());
+        Thread.sleep(1500); // the gateway's routes are rebuilt every second
+        long count = json(get(performance, ADMIN_TOKEN)).path("requests").asLong();
+        DeliveryIT.viaGateway(url);
+        assertEquals("no type, no measuring", count, json(get(performance, ADMIN_TOKEN)).path("requests").asLong());
+        String listed = executeCommand("kato:component-plugins plug api");
+        assertTrue(listed, listed.contains("type_unavailable"));
+    }
 }

@@ -74,6 +74,7 @@ public abstract class KatoTestSupport {
             systemProperty("kato.itest.http.port").value(Integer.toString(http)),
             systemProperty("kato.itest.gateway.port").value(Integer.toString(gateway)),
             systemProperty("kato.itest.detector").value(System.getProperty("kato.itest.detector")),
+            systemProperty("kato.itest.plugin.type").value(System.getProperty("kato.itest.plugin.type")),
         };
     }
 

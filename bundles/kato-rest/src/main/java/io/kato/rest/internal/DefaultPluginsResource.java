@@ -1,26 +1,16 @@
 package io.kato.rest.internal;
 
-import static io.kato.rest.internal.ResourceSupport.actor;
-
 import io.kato.api.model.Plugin;
 import io.kato.api.service.PluginService;
-import java.net.URI;
 import java.util.List;
-import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.POST;
 import javax.ws.rs.Path;
-import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
-import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
 
-/** The plugins Kato ships, and adding one to a team (as the team's own plugin, built at once). */
-@Path("v1")
+/** The plugins Kato ships, ready to add to a team (see {@link TeamDefaultPluginsResource}). */
+@Path("v1/default-plugins")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class DefaultPluginsResource {
     private final PluginService plugins;
 
@@ -28,21 +18,8 @@ public class DefaultPluginsResource {
         this.plugins = plugins;
     }
 
-    /** The body of an addition: the name it gets in the team (left out: the default's own). */
-    public record Addition(String name) {
-    }
-
     @GET
-    @Path("default-plugins")
     public List<Plugin> list() {
         return plugins.defaults();
-    }
-
-    @POST
-    @Path("teams/{team}/default-plugins/{default}")
-    public Response add(@PathParam("team") String team, @PathParam("default") String defaultName, Addition body,
-                        @Context SecurityContext sc) {
-        Plugin p = plugins.addDefault(actor(sc), team, defaultName, body == null ? null : body.name());
-        return Response.created(URI.create("/api/v1/teams/" + team + "/plugins/" + p.name())).entity(p).build();
     }
 }

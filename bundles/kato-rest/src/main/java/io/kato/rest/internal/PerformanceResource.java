@@ -2,19 +2,12 @@ package io.kato.rest.internal;
 
 import static io.kato.rest.internal.ResourceSupport.actor;
 
-import io.kato.api.Actor;
 import io.kato.api.NotFoundException;
-import io.kato.api.PageRequest;
 import io.kato.api.gateway.ComponentPerformance;
 import io.kato.api.gateway.GatewayMetrics;
-import io.kato.api.model.Team;
 import io.kato.api.service.PluginInstallService;
-import io.kato.api.service.TeamService;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -24,86 +17,32 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
 /**
- * What the gateway measured for components with a performance-analysis plugin: one
- * component's figures as JSON, and every visible component's in Prometheus's text format
- * for a scraper (with a token, like any API call).
+ * What the gateway measured for a component with a performance-analysis plugin (every
+ * measured component, for Prometheus: {@link MetricsResource}).
  */
-@Path("v1")
+@Path("v1/teams/{team}/components/{component}/performance")
 public class PerformanceResource {
-    /** Prometheus's text exposition format. */
-    static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
     private final PluginInstallService installs;
-    private final TeamService teams;
     private final Supplier<Optional<GatewayMetrics>> metrics;
 
-    PerformanceResource(PluginInstallService installs, TeamService teams, Supplier<Optional<GatewayMetrics>> metrics) {
+    PerformanceResource(PluginInstallService installs, Supplier<Optional<GatewayMetrics>> metrics) {
         this.installs = installs;
-        this.teams = teams;
         this.metrics = metrics;
     }
 
     @GET
-    @Path("teams/{team}/components/{component}/performance")
     @Produces(MediaType.APPLICATION_JSON)
     public ComponentPerformance component(@PathParam("team") String team, @PathParam("component") String component,
                                           @Context SecurityContext sc) {
         installs.list(actor(sc), team, component); // may read it, and it exists
-        return gateway().performance(team, component).orElseThrow(() -> new NotFoundException("No request to '"
+        return gateway(metrics).performance(team, component).orElseThrow(() -> new NotFoundException("No request to '"
                 + component + "' was measured since the gateway started: install a performance-analysis plugin on"
                 + " it (kato:plugin-install), then its requests through the gateway are"));
     }
 
-    @GET
-    @Path("metrics")
-    @Produces(PROMETHEUS)
-    public String prometheus(@Context SecurityContext sc) {
-        Actor actor = actor(sc);
-        List<ComponentPerformance> all = gateway().all();
-        if (!actor.admin()) {
-            Set<String> visible = teams.list(actor, PageRequest.all()).items().stream().map(Team::name)
-                    .collect(Collectors.toSet());
-            all = all.stream().filter(p -> visible.contains(p.team())).toList();
-        }
-        return prometheus(all);
-    }
-
-    private GatewayMetrics gateway() {
+    /** The gateway's measurements, or a conflict saying it does not run. */
+    static GatewayMetrics gateway(Supplier<Optional<GatewayMetrics>> metrics) {
         return metrics.get().orElseThrow(() -> new io.kato.api.ConflictException("Kato's gateway is not running,"
                 + " so nothing is measured: start the kato-gateway bundle"));
-    }
-
-    /** Counters and a histogram per component, labelled by team and component. */
-    static String prometheus(List<ComponentPerformance> all) {
-        StringBuilder b = new StringBuilder();
-        b.append("# HELP kato_gateway_requests_total Requests the gateway answered for a component.\n")
-                .append("# TYPE kato_gateway_requests_total counter\n");
-        all.forEach(p -> b.append("kato_gateway_requests_total").append(labels(p, null)).append(' ')
-                .append(p.requests()).append('\n'));
-        b.append("# HELP kato_gateway_errors_total Of those, the answers with a 5xx status.\n")
-                .append("# TYPE kato_gateway_errors_total counter\n");
-        all.forEach(p -> b.append("kato_gateway_errors_total").append(labels(p, null)).append(' ')
-                .append(p.errors()).append('\n'));
-        String h = "kato_gateway_request_duration_seconds";
-        b.append("# HELP ").append(h).append(" Response time of a component's requests through the gateway.\n")
-                .append("# TYPE ").append(h).append(" histogram\n");
-        for (ComponentPerformance p : all) {
-            for (int i = 0; i < ComponentPerformance.BUCKET_SECONDS.size(); i++) {
-                b.append(h).append("_bucket").append(labels(p, ComponentPerformance.BUCKET_SECONDS.get(i).toString()))
-                        .append(' ').append(p.buckets().get(i)).append('\n');
-            }
-            b.append(h).append("_bucket").append(labels(p, "+Inf")).append(' ').append(p.requests()).append('\n');
-            b.append(h).append("_sum").append(labels(p, null)).append(' ').append(p.responseSeconds()).append('\n');
-            b.append(h).append("_count").append(labels(p, null)).append(' ').append(p.requests()).append('\n');
-        }
-        return b.toString();
-    }
-
-    private static String labels(ComponentPerformance p, String le) {
-        return "{team=\"" + escape(p.team()) + "\",component=\"" + escape(p.component()) + "\""
-                + (le == null ? "" : ",le=\"" + le + "\"") + "}";
-    }
-
-    private static String escape(String value) {
-        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 }

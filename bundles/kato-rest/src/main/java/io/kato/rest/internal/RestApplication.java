@@ -47,7 +47,8 @@ public class RestApplication {
             SourceArchivesResource.class, CredentialsResource.class, KnownHostsResource.class,
             GatewayRulesResource.class, CertificatesResource.class, ImageChecksResource.class, VolumesResource.class,
             AutoscalingResource.class, PluginsResource.class, ComponentPluginsResource.class, DiscoveryResource.class,
-            PerformanceResource.class, DefaultPluginsResource.class);
+            PerformanceResource.class, MetricsResource.class, DefaultPluginsResource.class,
+            TeamDefaultPluginsResource.class);
     private final ServiceRegistration<Servlet> registration;
 
     /** The core services the API serves. */
@@ -119,7 +120,9 @@ public class RestApplication {
         config.register(new ComponentPluginsResource(s.installs()));
         config.register(new DiscoveryResource(s.installs()));
         config.register(new DefaultPluginsResource(s.plugins()));
-        config.register(new PerformanceResource(s.installs(), s.teams(), s.metrics()));
+        config.register(new TeamDefaultPluginsResource(s.plugins()));
+        config.register(new PerformanceResource(s.installs(), s.metrics()));
+        config.register(new MetricsResource(s.teams(), s.metrics()));
         config.register(new EventsResource(s.events()));
         config.register(new UsersResource(s.access()));
         config.register(new SourceChecksResource(s.checks(), s.components()));

@@ -142,6 +142,11 @@ class RoutingTest {
             {"POST", "v1/teams/shop/known-hosts", "KnownHostService.pin"},
             {"DELETE", "v1/teams/shop/known-hosts/git.example.org:2222", "KnownHostService.delete"},
             {"POST", "v1/teams/shop/source-checks/c1/components", "ComponentService.createFromModules"},
+            {"GET", "v1/teams/shop/plugins/agent", "PluginService.get"},
+            {"PUT", "v1/teams/shop/components/api/plugins/agent", "PluginInstallService.install"},
+            {"GET", "v1/default-plugins", "PluginService.defaults"},
+            {"POST", "v1/teams/shop/default-plugins/log-collector", "PluginService.addDefault"},
+            {"GET", "v1/teams/shop/components/api/performance", "PluginInstallService.list"},
         };
         for (String[] route : routes) {
             calls.clear();
@@ -150,6 +155,13 @@ class RoutingTest {
             assertEquals(404, r.status(), route[1]);
             assertEquals(List.of(route[2]), calls, route[0] + " " + route[1]);
         }
+    }
+
+    @Test
+    void withoutTheGatewayMetricsAreAConflictNotAnError() throws Exception {
+        Result r = call("GET", "v1/metrics", null, TOKEN);
+        assertEquals(409, r.status());
+        assertTrue(r.body().contains("gateway is not running"), r.body());
     }
 
     @Test

@@ -7,11 +7,11 @@ import io.kato.api.gateway.ComponentPerformance;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class PerformanceResourceTest {
+class MetricsResourceTest {
     @Test
     void prometheusTextHasCountersAndACumulativeHistogramPerComponent() {
         ComponentPerformance.Window w = new ComponentPerformance.Window(60, 3, 0.05, 0.0, 12.5, 30.0);
-        String text = PerformanceResource.prometheus(List.of(
+        String text = MetricsResource.prometheus(List.of(
                 new ComponentPerformance("shop", "web", 3, 1, 0.0375, List.of(1L, 1L, 2L, 3L, 3L, 3L, 3L, 3L, 3L,
                         3L, 3L), w),
                 new ComponentPerformance("shop", "we\"ird", 0, 0, 0, List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L,
