@@ -4,9 +4,6 @@ import io.kato.api.Actor;
 import io.kato.api.ValidationException;
 import io.kato.api.model.Autoscaling;
 import io.kato.api.service.AutoscalingService;
-import io.kato.shell.internal.completers.ComponentCompleter;
-import io.kato.shell.internal.completers.TeamCompleter;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
@@ -17,17 +14,9 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
 @Service
 @Command(scope = "kato", name = "autoscaling", description = "Shows a component's autoscaling rule; with --max sets it,"
         + " with --clear removes it. Applied by the kubernetes runtime")
-public class AutoscalingSet extends KatoCommandSupport {
+public class AutoscalingSet extends ComponentCommandSupport {
     @Reference
     AutoscalingService autoscaling;
-
-    @Argument(index = 0, name = "team", required = true)
-    @Completion(TeamCompleter.class)
-    String team;
-
-    @Argument(index = 1, name = "component", required = true)
-    @Completion(ComponentCompleter.class)
-    String component;
 
     @Option(name = "--min", description = "At least this many instances")
     int min = 1;

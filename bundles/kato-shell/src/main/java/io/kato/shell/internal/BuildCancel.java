@@ -3,27 +3,16 @@ package io.kato.shell.internal;
 import io.kato.api.Actor;
 import io.kato.api.model.Build;
 import io.kato.api.service.BuildService;
-import io.kato.shell.internal.completers.ComponentCompleter;
-import io.kato.shell.internal.completers.TeamCompleter;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 @Service
 @Command(scope = "kato", name = "build-cancel", description = "Cancels a queued or running build (its step is killed)")
-public class BuildCancel extends KatoCommandSupport {
+public class BuildCancel extends ComponentCommandSupport {
     @Reference
     BuildService builds;
-
-    @Argument(index = 0, name = "team", required = true)
-    @Completion(TeamCompleter.class)
-    String team;
-
-    @Argument(index = 1, name = "component", required = true)
-    @Completion(ComponentCompleter.class)
-    String component;
 
     @Argument(index = 2, name = "build", required = true, description = "The build's id (kato:build prints it)")
     String build;

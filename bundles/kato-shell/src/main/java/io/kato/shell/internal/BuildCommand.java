@@ -4,11 +4,7 @@ import io.kato.api.Actor;
 import io.kato.api.model.Build;
 import io.kato.api.service.BuildService;
 import io.kato.api.service.EventService;
-import io.kato.shell.internal.completers.ComponentCompleter;
-import io.kato.shell.internal.completers.TeamCompleter;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -16,20 +12,12 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 @Service
 @Command(scope = "kato", name = "build", description = "Builds a component made from source into its next version,"
         + " printing the build log as it grows")
-public class BuildCommand extends KatoCommandSupport {
+public class BuildCommand extends ComponentCommandSupport {
     @Reference
     BuildService builds;
 
     @Reference
     EventService events;
-
-    @Argument(index = 0, name = "team", required = true)
-    @Completion(TeamCompleter.class)
-    String team;
-
-    @Argument(index = 1, name = "component", required = true)
-    @Completion(ComponentCompleter.class)
-    String component;
 
     @Option(name = "-w", aliases = "--wait", description = "Seconds to follow the build (default 600; 0 to return"
             + " at once)")

@@ -3,28 +3,16 @@ package io.kato.shell.internal;
 import io.kato.api.Actor;
 import io.kato.api.model.PluginInstall;
 import io.kato.api.service.PluginInstallService;
-import io.kato.shell.internal.completers.ComponentCompleter;
-import io.kato.shell.internal.completers.TeamCompleter;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 @Service
 @Command(scope = "kato", name = "component-plugins", description = "Lists the plugins installed on a component")
-public class ComponentPlugins extends KatoCommandSupport {
+public class ComponentPlugins extends ComponentCommandSupport {
     @Reference
     PluginInstallService installs;
-
-    @Argument(index = 0, name = "team", required = true)
-    @Completion(TeamCompleter.class)
-    String team;
-
-    @Argument(index = 1, name = "component", required = true)
-    @Completion(ComponentCompleter.class)
-    String component;
 
     @Override
     protected Object run(Actor actor) {

@@ -6,31 +6,19 @@ import io.kato.api.model.EnvVar;
 import io.kato.api.model.Port;
 import io.kato.api.runtime.Observation;
 import io.kato.api.service.ComponentService;
-import io.kato.shell.internal.completers.ComponentCompleter;
-import io.kato.shell.internal.completers.TeamCompleter;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 @Service
 @Command(scope = "kato", name = "component-show", description = "Shows a component, its ports and env vars")
-public class ComponentShow extends KatoCommandSupport {
+public class ComponentShow extends ComponentCommandSupport {
     @Reference
     ComponentService components;
 
     @Reference
     io.kato.api.gateway.RouteTable routes;
-
-    @Argument(index = 0, name = "team", required = true)
-    @Completion(TeamCompleter.class)
-    String team;
-
-    @Argument(index = 1, name = "component", required = true)
-    @Completion(ComponentCompleter.class)
-    String component;
 
     @Override
     protected Object run(Actor actor) {

@@ -6,8 +6,6 @@ import io.kato.api.model.EnvScope;
 import io.kato.api.model.EnvVar;
 import io.kato.api.model.WireEnum;
 import io.kato.api.service.ComponentService;
-import io.kato.shell.internal.completers.ComponentCompleter;
-import io.kato.shell.internal.completers.TeamCompleter;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -18,17 +16,9 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
 
 @Service
 @Command(scope = "kato", name = "env-set", description = "Sets an env var of a component (--unset removes it)")
-public class EnvSet extends KatoCommandSupport {
+public class EnvSet extends ComponentCommandSupport {
     @Reference
     ComponentService components;
-
-    @Argument(index = 0, name = "team", required = true)
-    @Completion(TeamCompleter.class)
-    String team;
-
-    @Argument(index = 1, name = "component", required = true)
-    @Completion(ComponentCompleter.class)
-    String component;
 
     @Argument(index = 2, name = "name", required = true)
     String name;

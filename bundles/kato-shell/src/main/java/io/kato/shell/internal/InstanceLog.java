@@ -2,11 +2,8 @@ package io.kato.shell.internal;
 
 import io.kato.api.Actor;
 import io.kato.api.service.ComponentService;
-import io.kato.shell.internal.completers.ComponentCompleter;
-import io.kato.shell.internal.completers.TeamCompleter;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -14,17 +11,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 @Service
 @Command(scope = "kato", name = "instance-log", description = "Prints the last lines of an instance's log; with"
         + " --follow, goes on printing new lines until Ctrl-C")
-public class InstanceLog extends KatoCommandSupport {
+public class InstanceLog extends ComponentCommandSupport {
     @Reference
     ComponentService components;
-
-    @Argument(index = 0, name = "team", required = true)
-    @Completion(TeamCompleter.class)
-    String team;
-
-    @Argument(index = 1, name = "component", required = true)
-    @Completion(ComponentCompleter.class)
-    String component;
 
     @Argument(index = 2, name = "instance", required = true, description = "e.g. web-0 (kato:component-show lists"
             + " them)")

@@ -4,10 +4,6 @@ import io.kato.api.Actor;
 import io.kato.api.model.Event;
 import io.kato.api.model.EventStatus;
 import io.kato.api.service.EventService;
-import io.kato.shell.internal.completers.ComponentCompleter;
-import io.kato.shell.internal.completers.TeamCompleter;
-import org.apache.karaf.shell.api.action.Argument;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 
@@ -15,17 +11,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
  * A lifecycle operation on one component (restart, upgrade, rollback, scale): starts it,
  * then follows its event until it ends, or returns at once with {@code --wait 0}.
  */
-abstract class OperationCommand extends KatoCommandSupport {
+abstract class OperationCommand extends ComponentCommandSupport {
     @Reference
     EventService events;
-
-    @Argument(index = 0, name = "team", required = true)
-    @Completion(TeamCompleter.class)
-    String team;
-
-    @Argument(index = 1, name = "component", required = true)
-    @Completion(ComponentCompleter.class)
-    String component;
 
     @Option(name = "-w", aliases = "--wait", description = "Seconds to wait for the operation to end (default 300; 0"
             + " to return at once)")

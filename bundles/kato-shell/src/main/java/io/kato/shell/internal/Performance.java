@@ -4,13 +4,9 @@ import io.kato.api.Actor;
 import io.kato.api.gateway.ComponentPerformance;
 import io.kato.api.gateway.GatewayMetrics;
 import io.kato.api.service.PluginInstallService;
-import io.kato.shell.internal.completers.ComponentCompleter;
-import io.kato.shell.internal.completers.TeamCompleter;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -18,20 +14,12 @@ import org.apache.karaf.shell.support.table.ShellTable;
 @Service
 @Command(scope = "kato", name = "performance", description = "Shows a component's response time, throughput and"
         + " error rate as the gateway measured them (it needs a performance-analysis plugin)")
-public class Performance extends KatoCommandSupport {
+public class Performance extends ComponentCommandSupport {
     @Reference
     PluginInstallService installs;
 
     @Reference(optional = true)
     GatewayMetrics metrics;
-
-    @Argument(index = 0, name = "team", required = true)
-    @Completion(TeamCompleter.class)
-    String team;
-
-    @Argument(index = 1, name = "component", required = true)
-    @Completion(ComponentCompleter.class)
-    String component;
 
     @Override
     protected Object run(Actor actor) {

@@ -4,15 +4,12 @@ import io.kato.api.Actor;
 import io.kato.api.ValidationException;
 import io.kato.api.model.PluginInstall;
 import io.kato.api.service.PluginInstallService;
-import io.kato.shell.internal.completers.ComponentCompleter;
-import io.kato.shell.internal.completers.TeamCompleter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -20,17 +17,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 @Service
 @Command(scope = "kato", name = "plugin-install", description = "Installs a plugin on a component or changes its"
         + " installation (--uninstall removes it); it runs from the component's next start")
-public class PluginInstallCommand extends KatoCommandSupport {
+public class PluginInstallCommand extends ComponentCommandSupport {
     @Reference
     PluginInstallService installs;
-
-    @Argument(index = 0, name = "team", required = true)
-    @Completion(TeamCompleter.class)
-    String team;
-
-    @Argument(index = 1, name = "component", required = true)
-    @Completion(ComponentCompleter.class)
-    String component;
 
     @Argument(index = 2, name = "plugin", required = true)
     String plugin;

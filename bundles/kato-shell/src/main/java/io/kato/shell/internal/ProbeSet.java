@@ -4,14 +4,10 @@ import io.kato.api.Actor;
 import io.kato.api.ValidationException;
 import io.kato.api.build.ProbeSpec;
 import io.kato.api.service.ComponentService;
-import io.kato.shell.internal.completers.ComponentCompleter;
-import io.kato.shell.internal.completers.TeamCompleter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -19,17 +15,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 @Service
 @Command(scope = "kato", name = "probe-set", description = "Sets (or with --remove, removes) a component's readiness"
         + " or liveness probe; without a kind, lists its probes. Applies from the next start, restart or upgrade")
-public class ProbeSet extends KatoCommandSupport {
+public class ProbeSet extends ComponentCommandSupport {
     @Reference
     ComponentService components;
-
-    @Argument(index = 0, name = "team", required = true)
-    @Completion(TeamCompleter.class)
-    String team;
-
-    @Argument(index = 1, name = "component", required = true)
-    @Completion(ComponentCompleter.class)
-    String component;
 
     @Option(name = "--purpose", description = "readiness (default) or liveness")
     String purpose = "readiness";

@@ -5,8 +5,6 @@ import io.kato.api.ValidationException;
 import io.kato.api.model.Volume;
 import io.kato.api.model.VolumeType;
 import io.kato.api.service.VolumeService;
-import io.kato.shell.internal.completers.ComponentCompleter;
-import io.kato.shell.internal.completers.TeamCompleter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,17 +20,9 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
 @Service
 @Command(scope = "kato", name = "volume-set", description = "Adds or replaces a volume or config file of a component"
         + " (--remove removes it, and its data)")
-public class VolumeSet extends KatoCommandSupport {
+public class VolumeSet extends ComponentCommandSupport {
     @Reference
     VolumeService volumes;
-
-    @Argument(index = 0, name = "team", required = true)
-    @Completion(TeamCompleter.class)
-    String team;
-
-    @Argument(index = 1, name = "component", required = true)
-    @Completion(ComponentCompleter.class)
-    String component;
 
     @Argument(index = 2, name = "name", required = true, description = "The volume's name (lower case, digits, '-')")
     String name;

@@ -3,29 +3,17 @@ package io.kato.shell.internal;
 import io.kato.api.Actor;
 import io.kato.api.model.Volume;
 import io.kato.api.service.VolumeService;
-import io.kato.shell.internal.completers.ComponentCompleter;
-import io.kato.shell.internal.completers.TeamCompleter;
 import java.nio.charset.StandardCharsets;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 @Service
 @Command(scope = "kato", name = "volumes", description = "Lists a component's volumes and config files")
-public class Volumes extends KatoCommandSupport {
+public class Volumes extends ComponentCommandSupport {
     @Reference
     VolumeService volumes;
-
-    @Argument(index = 0, name = "team", required = true)
-    @Completion(TeamCompleter.class)
-    String team;
-
-    @Argument(index = 1, name = "component", required = true)
-    @Completion(ComponentCompleter.class)
-    String component;
 
     @Override
     protected Object run(Actor actor) {
