@@ -114,6 +114,7 @@ public final class ComponentRows {
             tx.update("DELETE FROM " + table + " WHERE component_id = ?", id);
         }
         new BuildRows(tx).deleteFor(id);
+        new DependencyRows(tx).deleteFor(id);
         if (tx.update("DELETE FROM components WHERE id = ? AND version = ?", id, expectedVersion) != 1) {
             return false;
         }

@@ -2,7 +2,7 @@
  * The domain model shared by the core, the store and every interface: teams, applications, components, events, audit records, users.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package io.kato.api.model;
 
 import org.osgi.annotation.bundle.Export;

@@ -93,4 +93,21 @@ public interface Runtime {
     default java.util.List<String> logTail(String componentId, String instance, int lines) {
         return java.util.List.of();
     }
+
+    /**
+     * Where the team's other components reach one of the component's inner ports: a
+     * {@code host:port} that stays the same while its instances come and go (a Service on a
+     * cluster; a forwarding port on one machine), known before the component first runs so
+     * that its dependents can be given it at their start. Answers from memory or local
+     * state, quickly; the same arguments give the same answer until the component is purged.
+     *
+     * @param componentId the component
+     * @param name        its name (a cluster names its Service after it)
+     * @param team        its team
+     * @param port        the inner port
+     * @return null when the runtime has no such address (dependents then get none)
+     */
+    default String innerAddress(String componentId, String name, String team, int port) {
+        return null;
+    }
 }

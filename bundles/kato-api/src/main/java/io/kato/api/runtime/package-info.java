@@ -2,7 +2,7 @@
  * The runtime SPI: the workload backend (local processes, Kubernetes) that builds, runs and observes components.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package io.kato.api.runtime;
 
 import org.osgi.annotation.bundle.Export;

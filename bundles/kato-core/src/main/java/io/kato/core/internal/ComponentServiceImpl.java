@@ -49,8 +49,12 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 @org.osgi.service.component.annotations.Component(service = ComponentService.class)
 public class ComponentServiceImpl extends ServiceSupport implements ComponentService {
     static final int DEFAULT_MEMORY_MB = 512;
+    /** The operations that give new instances their dependencies' connection information as it is now. */
+    private static final java.util.Set<String> DELIVERS_CONNECTIONS = java.util.Set.of("start", "restart", "upgrade",
+            "rollback");
     private final Secrets secrets;
     private final Runtimes runtimes;
+    private final ConnectionInfo connections;
 
     private volatile Reconciler reconciler;
 
@@ -63,6 +67,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
         super(store, clock);
         this.secrets = secrets;
         this.runtimes = runtimes;
+        this.connections = new ConnectionInfo(secrets, runtimes);
     }
 
     @Override
@@ -259,6 +264,12 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
             expectVersion("Component '" + component + "'", expectedVersion, current.version());
             if (current.desiredRunning()) {
                 throw new ConflictException("Component '" + component + "' is running: stop it first, then delete it");
+            }
+            List<String> dependents = new io.kato.store.DependencyRows(tx).dependents(current.id()).stream()
+                    .map(id -> new ComponentRows(tx).byId(id).map(Component::name).orElse(id)).sorted().toList();
+            if (!dependents.isEmpty()) {
+                throw new ConflictException("Component '" + component + "' is a dependency of " + dependents
+                        + ": remove those dependencies first");
             }
             List<String> rules = GatewayRuleServiceImpl.rulesUsing(tx, t.id(), current.name());
             if (!rules.isEmpty()) {
@@ -609,6 +620,9 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
             rows.lock(find(tx, t, component).id());
             Component c = find(tx, t, component);
             Change change = op.apply(c, new BuildRows(tx));
+            if (!change.done() && DELIVERS_CONNECTIONS.contains(operation)) {
+                connections.deliver(tx, c, now()); // its new instances get what its dependencies offer now
+            }
             Component after = c;
             if (change.next() != null) {
                 after = change.next().atVersion(c.version() + 1, now());

@@ -56,7 +56,7 @@ final class Deployments {
             return Optional.empty();
         }
         record Found(Version version, long revision, String team, List<io.kato.api.build.ProbeSpec> probes,
-                     List<Volume> volumes, Autoscaling autoscaling) {
+                     List<Volume> volumes, Autoscaling autoscaling, Map<String, String> received) {
         }
         Optional<Found> found = store.inTransaction(tx -> {
             BuildRows builds = new BuildRows(tx);
@@ -66,19 +66,24 @@ final class Deployments {
                     release.map(BuildRows.Release::revision).orElse(0L),
                     new TeamRows(tx).byId(c.teamId()).map(t -> t.name()).orElse(""),
                     ComponentServiceImpl.readProbes(new io.kato.store.ComponentRows(tx).probes(c.id())),
-                    spec.volumes(c.id()), spec.autoscaling(c.id()).orElse(null)));
+                    spec.volumes(c.id()), spec.autoscaling(c.id()).orElse(null),
+                    ConnectionInfo.received(tx, secrets, c.id())));
         });
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Version v = found.get().version();
-        Map<String, String> env = new LinkedHashMap<>();
-        Set<String> secret = new HashSet<>();
+        // the dependencies' connection information as received at the last start, restart or upgrade; it
+        // travels as secrets (it holds theirs), and the component's own variables win a name both have
+        Map<String, String> env = new LinkedHashMap<>(found.get().received());
+        Set<String> secret = new HashSet<>(env.keySet());
         for (EnvVar e : c.env()) {
             if (e.scope() != EnvScope.BUILD) {
                 env.put(e.name(), secrets.open(e)); // the process needs the plain value; it is never logged
                 if (e.secret()) {
                     secret.add(e.name());
+                } else {
+                    secret.remove(e.name());
                 }
             }
         }

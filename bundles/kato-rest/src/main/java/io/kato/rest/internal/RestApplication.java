@@ -48,7 +48,8 @@ public class RestApplication {
             GatewayRulesResource.class, CertificatesResource.class, ImageChecksResource.class, VolumesResource.class,
             AutoscalingResource.class, PluginsResource.class, ComponentPluginsResource.class, DiscoveryResource.class,
             PerformanceResource.class, MetricsResource.class, DefaultPluginsResource.class,
-            TeamDefaultPluginsResource.class);
+            TeamDefaultPluginsResource.class, DependenciesResource.class, DependentsResource.class,
+            TopologyResource.class);
     private final ServiceRegistration<Servlet> registration;
 
     /** The core services the API serves. */
@@ -59,6 +60,7 @@ public class RestApplication {
                     ImageCheckService images, RuntimeRegistry runtimes, VolumeService volumes,
                     AutoscalingService autoscaling, io.kato.api.service.PluginTypeRegistry pluginTypes,
                     io.kato.api.service.PluginService plugins, io.kato.api.service.PluginInstallService installs,
+                    io.kato.api.service.DependencyService dependencies,
                     java.util.function.Supplier<java.util.Optional<GatewayMetrics>> metrics) {
     }
 
@@ -78,10 +80,12 @@ public class RestApplication {
                            @Reference AutoscalingService autoscaling,
                            @Reference io.kato.api.service.PluginTypeRegistry pluginTypes,
                            @Reference io.kato.api.service.PluginService plugins,
-                           @Reference io.kato.api.service.PluginInstallService installs) {
+                           @Reference io.kato.api.service.PluginInstallService installs,
+                           @Reference io.kato.api.service.DependencyService dependencies) {
         ResourceConfig config = resourceConfig(new Services(teams, apps, components, events, access, languages,
                 checks, credentials, knownHosts, builds, routes, rules, certificates, images, runtimes, volumes,
-                autoscaling, pluginTypes, plugins, installs, () -> java.util.Optional.ofNullable(this.metrics)));
+                autoscaling, pluginTypes, plugins, installs, dependencies,
+                () -> java.util.Optional.ofNullable(this.metrics)));
         // Jersey looks up its injection manager through the context class loader: make it this bundle's.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -123,6 +127,9 @@ public class RestApplication {
         config.register(new TeamDefaultPluginsResource(s.plugins()));
         config.register(new PerformanceResource(s.installs(), s.metrics()));
         config.register(new MetricsResource(s.teams(), s.metrics()));
+        config.register(new DependenciesResource(s.dependencies()));
+        config.register(new DependentsResource(s.dependencies()));
+        config.register(new TopologyResource(s.dependencies()));
         config.register(new EventsResource(s.events()));
         config.register(new UsersResource(s.access()));
         config.register(new SourceChecksResource(s.checks(), s.components()));

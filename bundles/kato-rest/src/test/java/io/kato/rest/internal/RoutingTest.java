@@ -75,7 +75,8 @@ class RoutingTest {
                 recorder(io.kato.api.service.RuntimeRegistry.class), recorder(io.kato.api.service.VolumeService.class),
                 recorder(io.kato.api.service.AutoscalingService.class),
                 recorder(io.kato.api.service.PluginTypeRegistry.class), recorder(io.kato.api.service.PluginService.class),
-                recorder(io.kato.api.service.PluginInstallService.class), java.util.Optional::empty)));
+                recorder(io.kato.api.service.PluginInstallService.class),
+                recorder(io.kato.api.service.DependencyService.class), java.util.Optional::empty)));
         ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
                 URI.create("http://localhost/api/" + path), method, new Anonymous(), new MapPropertiesDelegate(),
                 null);
@@ -147,6 +148,11 @@ class RoutingTest {
             {"GET", "v1/default-plugins", "PluginService.defaults"},
             {"POST", "v1/teams/shop/default-plugins/log-collector", "PluginService.addDefault"},
             {"GET", "v1/teams/shop/components/api/performance", "PluginInstallService.list"},
+            {"GET", "v1/teams/shop/components/api/dependencies", "DependencyService.dependencies"},
+            {"PUT", "v1/teams/shop/components/api/dependencies/db", "DependencyService.add"},
+            {"DELETE", "v1/teams/shop/components/api/dependencies/db", "DependencyService.remove"},
+            {"GET", "v1/teams/shop/components/api/dependents", "DependencyService.dependents"},
+            {"GET", "v1/teams/shop/apps/web/topology", "DependencyService.topology"},
         };
         for (String[] route : routes) {
             calls.clear();

@@ -299,6 +299,12 @@ public class KubernetesRuntime implements Runtime {
                 : e.getStatus().getMessage());
     }
 
+    /** The component's Service (one per component, all its ports), by its name in the team's namespace. */
+    @Override
+    public String innerAddress(String componentId, String name, String team, int port) {
+        return name + "." + namespace(team) + ".svc:" + port;
+    }
+
     @Override
     public Observation observe(String componentId) {
         Optional<PodTemplateSpec> template = workload(componentId).map(Workload::template);

@@ -46,6 +46,7 @@ public class LocalRuntime implements Runtime {
     private static final List<String> PASSED_ON = List.of("PATH", "JAVA_HOME", "LANG", "TZ");
     private final Path artifactsRoot;
     private final Supervisor supervisor;
+    private final InnerPorts innerPorts;
     private volatile LocalRuntimeConfig config;
 
     @Activate
@@ -56,6 +57,7 @@ public class LocalRuntime implements Runtime {
     @Deactivate
     void deactivate() {
         supervisor.stopAll();
+        innerPorts.close();
     }
 
     /** A runtime keeping artifacts under the given folder (tests; the service uses the data folder). */
@@ -64,6 +66,9 @@ public class LocalRuntime implements Runtime {
         this.artifactsRoot = artifactsRoot;
         this.supervisor = new Supervisor(artifactsRoot.resolveSibling("logs"), config.stopGraceSeconds(),
                 config.drainMillis(), Math.max(1, config.maxInstanceLogMegabytes()) << 20);
+        this.innerPorts = new InnerPorts(artifactsRoot.resolveSibling("inner-ports.properties"),
+                id -> supervisor.observe(id).instances().stream().filter(Observation.Instance::ready)
+                        .map(Observation.Instance::address).toList());
     }
 
     /** The host variables a build or an instance gets; everything else of Kato's stays out. */
@@ -204,6 +209,18 @@ public class LocalRuntime implements Runtime {
     @Override
     public void apply(Deployment deployment) {
         supervisor.apply(deployment);
+        innerPorts.open(deployment.componentId(), deployment.ports().stream().filter(io.kato.api.model.Port::inner)
+                .map(io.kato.api.model.Port::port).toList());
+    }
+
+    /**
+     * A loopback port of Kato's, the same for the component's port until the component is
+     * purged, passing connections on to its ready instances (each listens on its own {@code
+     * PORT}, whichever of the component's ports is asked for).
+     */
+    @Override
+    public String innerAddress(String componentId, String name, String team, int port) {
+        return "127.0.0.1:" + innerPorts.port(componentId, port);
     }
 
     /**
@@ -213,12 +230,14 @@ public class LocalRuntime implements Runtime {
     @Override
     public void remove(String componentId) {
         supervisor.remove(componentId);
+        innerPorts.close(componentId);
     }
 
     /** Also drops the component's volumes and logs; its artifacts went with its versions' records. */
     @Override
     public void purge(String componentId) {
         supervisor.purge(componentId);
+        innerPorts.forget(componentId);
         try {
             LocalVolumes.delete(artifactsRoot.resolve(componentId));
         } catch (java.io.IOException e) {

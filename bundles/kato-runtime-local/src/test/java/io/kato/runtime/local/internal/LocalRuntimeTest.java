@@ -210,6 +210,43 @@ class LocalRuntimeTest {
     }
 
     @Test
+    void anInnerPortIsAStableLoopbackPortPassingConnectionsToReadyInstances() throws Exception {
+        Path app = nodeApp("inner", "inside");
+        LocalRuntime runtime = new LocalRuntime(config(60), dir.resolve("artifacts"));
+        String address = runtime.innerAddress("c1", "web", "shop", 8080);
+        try {
+            assertEquals(address, runtime.innerAddress("c1", "web", "shop", 8080), "the same every time");
+            assertTrue(address.startsWith("127.0.0.1:"), address);
+            Deployment d = new Deployment("c1", "web", "shop", "v1", app.toString(), List.of("node", "server.js"),
+                    true, 2, 128, DeployType.STATELESS_MULTIPLE,
+                    List.of(new io.kato.api.model.Port(8080, io.kato.api.model.Protocol.HTTP, "WEB", true, false)),
+                    Map.of(), List.of(), 0);
+            runtime.apply(d);
+            await("two ready", () -> runtime.observe("c1").ready() == 2);
+            for (int i = 0; i < 4; i++) {
+                assertEquals("200 inside", get(address, "/"));
+            }
+            runtime.remove("c1");
+            await("stopped", () -> runtime.observe("c1").instances().isEmpty());
+            assertThrows(java.io.IOException.class, () -> get(address, "/"), "nothing listens while it is stopped");
+        } finally {
+            runtime.remove("c1");
+            runtime.deactivate();
+        }
+        LocalRuntime again = new LocalRuntime(config(60), dir.resolve("artifacts"));
+        try {
+            assertEquals(address, again.innerAddress("c1", "web", "shop", 8080), "kept across Kato's restarts");
+            again.purge("c1");
+            LocalRuntime afterPurge = new LocalRuntime(config(60), dir.resolve("artifacts"));
+            assertTrue(Files.readString(dir.resolve("inner-ports.properties")).indexOf("c1.8080") < 0,
+                    "a purged component's ports are free again");
+            afterPurge.deactivate();
+        } finally {
+            again.deactivate();
+        }
+    }
+
+    @Test
     void probesDecideReadinessAndAFailingLivenessRestartsTheInstance() throws Exception {
         Path app = nodeApp("probed", "ok");
         ProbeSpec readiness = new ProbeSpec(ProbeSpec.Purpose.READINESS, ProbeSpec.Kind.HTTP, 0, "/health", 0, 1, 1,
