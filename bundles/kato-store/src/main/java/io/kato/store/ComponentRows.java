@@ -115,6 +115,7 @@ public final class ComponentRows {
         }
         new BuildRows(tx).deleteFor(id);
         new DependencyRows(tx).deleteFor(id);
+        new ThirdPartyRows(tx).deleteFor(id);
         if (tx.update("DELETE FROM components WHERE id = ? AND version = ?", id, expectedVersion) != 1) {
             return false;
         }

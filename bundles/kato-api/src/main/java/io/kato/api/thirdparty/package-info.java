@@ -2,7 +2,7 @@
  * The registration-method SPI: how the endpoints of a third-party (outside) component are registered and kept current.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package io.kato.api.thirdparty;
 
 import org.osgi.annotation.bundle.Export;

@@ -18,6 +18,7 @@ import io.kato.api.model.Event;
 import io.kato.api.model.EventStatus;
 import io.kato.api.model.ImageReport;
 import io.kato.api.model.Port;
+import io.kato.api.model.Registration;
 import io.kato.api.model.SourceKind;
 import io.kato.api.model.Team;
 import io.kato.api.model.Version;
@@ -46,7 +47,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 
-@org.osgi.service.component.annotations.Component(service = ComponentService.class)
+@org.osgi.service.component.annotations.Component(service = {ComponentService.class, ComponentServiceImpl.class})
 public class ComponentServiceImpl extends ServiceSupport implements ComponentService {
     static final int DEFAULT_MEMORY_MB = 512;
     /** The operations that give new instances their dependencies' connection information as it is now. */
@@ -73,6 +74,12 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
     @Override
     public ComponentState state(Actor actor, String team, String component) {
         Component c = get(actor, team, component);
+        if (c.sourceKind() == SourceKind.THIRD_PARTY) { // outside: its endpoints tell
+            String status = Registration.status(tx(tx -> new io.kato.store.ThirdPartyRows(tx).endpoints(c.id())
+                    .stream().map(ThirdPartyServiceImpl::shown).toList()));
+            return status.equals(Registration.RUNNING) ? ComponentState.RUNNING
+                    : status.equals(Registration.ABNORMAL) ? ComponentState.ABNORMAL : ComponentState.CLOSED;
+        }
         record Latest(boolean hasVersion, String status, boolean building) {
         }
         Latest builds = tx(tx -> {
@@ -112,6 +119,10 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
         String name = Names.dnsLabel("name", draft.name());
         if (draft.app() == null || draft.app().isBlank()) {
             throw ValidationException.of("app", "is required: the name of the application the component belongs to");
+        }
+        if (draft.sourceKind() == SourceKind.THIRD_PARTY) {
+            throw ValidationException.of("sourceKind", "third-party components are registered with POST"
+                    + " /api/v1/teams/{team}/third-party-components (or kato:third-party-create), with their method");
         }
         List<Port> ports = ComponentSpecs.ports(draft.ports(), name);
         List<EnvVar> env = ComponentSpecs.envs(draft.env());
@@ -224,6 +235,12 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
         }));
     }
 
+    /** A third-party component: one inner port, nothing to build or run; the caller holds the transaction. */
+    Component insertThirdParty(Tx tx, Actor actor, Team t, App app, String name, String displayName, Port port) {
+        return insert(tx, actor, t, app, name, displayName, SourceKind.THIRD_PARTY, null, 1, DEFAULT_MEMORY_MB,
+                DeployType.STATELESS_MULTIPLE, List.of(port), List.of());
+    }
+
     /** Writes a new component (secrets sealed) and its record; the caller holds the transaction. */
     private Component insert(Tx tx, Actor actor, Team t, App app, String name, String displayName, SourceKind kind,
                              FromCheck origin, int instances, int memory, DeployType deployType, List<Port> ports,
@@ -334,6 +351,11 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
             Component current = find(tx, t, component);
             expectVersion("Component '" + component + "'", expectedVersion, current.version());
             Component next = edit.apply(current).atVersion(current.version() + 1, now());
+            if (next.sourceKind() == SourceKind.THIRD_PARTY && next.ports().size() != 1) {
+                throw ValidationException.of("ports", "a third-party component has exactly one port (this would leave"
+                        + " it " + next.ports().size() + "): change its port with PUT …/ports/" + current.ports()
+                        .get(0).port() + " rather than adding or removing one");
+            }
             if (next.deployType() != current.deployType()) {
                 VolumeServiceImpl.deployTypeFits(tx, current, next.deployType());
             }
@@ -481,6 +503,10 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
 
     /** An image component needs a runtime that runs images; the local one runs processes built from source. */
     private void runsHere(Component c) {
+        if (c.sourceKind() == SourceKind.THIRD_PARTY) {
+            throw new ConflictException("Component '" + c.name() + "' is a third-party component: it runs outside the"
+                    + " platform, so there is nothing to start or stop; its endpoints are in GET …/registration");
+        }
         if (c.sourceKind() == SourceKind.IMAGE && !runtimes.forTeam(c.teamId()).map(Runtime::runsImages)
                 .orElse(false)) {
             throw new ConflictException("Component '" + c.name() + "' runs the container image " + c.source().url()

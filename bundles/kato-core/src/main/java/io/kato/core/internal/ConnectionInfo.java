@@ -39,10 +39,25 @@ final class ConnectionInfo {
         this.runtimes = runtimes;
     }
 
-    /** The variables the component passes on, secrets opened. */
-    Map<String, String> offered(Component c, String team) {
+    /**
+     * The variables the component passes on, secrets opened. A third-party component's
+     * address is one of its endpoints: the first ready one, else the first online one.
+     */
+    Map<String, String> offered(Tx tx, Component c, String team) {
         Map<String, String> env = new TreeMap<>();
-        for (Port p : c.ports()) {
+        if (c.sourceKind() == io.kato.api.model.SourceKind.THIRD_PARTY && !c.ports().isEmpty()) {
+            List<io.kato.api.model.ThirdPartyEndpoint> endpoints = new io.kato.store.ThirdPartyRows(tx)
+                    .endpoints(c.id()).stream().map(ThirdPartyServiceImpl::shown).toList();
+            endpoints.stream().filter(io.kato.api.model.ThirdPartyEndpoint::ready).findFirst()
+                    .or(() -> endpoints.stream().filter(io.kato.api.model.ThirdPartyEndpoint::online).findFirst())
+                    .ifPresent(e -> {
+                        int colon = e.address().lastIndexOf(':');
+                        env.put(c.ports().get(0).alias() + "_HOST", e.address().substring(0, colon).replace("[", "")
+                                .replace("]", ""));
+                        env.put(c.ports().get(0).alias() + "_PORT", e.address().substring(colon + 1));
+                    });
+        }
+        for (Port p : c.sourceKind() == io.kato.api.model.SourceKind.THIRD_PARTY ? List.<Port>of() : c.ports()) {
             if (p.inner()) {
                 String address = runtimes.forTeam(c.teamId()).map(r -> r.innerAddress(c.id(), c.name(), team,
                         p.port())).orElse(null);
@@ -85,7 +100,7 @@ final class ConnectionInfo {
         dependencies.sort(java.util.Comparator.comparing(Component::name));
         Map<String, String> env = new LinkedHashMap<>();
         for (Component d : dependencies) {
-            env.putAll(offered(d, team));
+            env.putAll(offered(tx, d, team));
         }
         if (!dependencies.isEmpty()) {
             env.put(DEPENDENCIES, String.join(",", dependencies.stream().map(Component::name).toList()));

@@ -13,9 +13,10 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 
 /**
- * Every call needs {@code Authorization: Bearer <token>}, except the public paths below
- * and the discovery endpoint, which checks a plugin installation's own token. The resolved {@link Actor} travels
- * as the request's principal.
+ * Every call needs {@code Authorization: Bearer <token>}, except the public paths below,
+ * the discovery endpoint (it checks a plugin installation's own token) and the endpoints of
+ * third-party components (pushed with the component's own secret key). The resolved
+ * {@link Actor} travels as the request's principal.
  */
 @Priority(Priorities.AUTHENTICATION)
 final class AuthFilter implements ContainerRequestFilter {
@@ -30,7 +31,8 @@ final class AuthFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         String relative = path.startsWith("/") ? path.substring(1) : path;
-        if (PUBLIC.contains(relative) || relative.startsWith(DiscoveryResource.PATH_PREFIX)) {
+        if (PUBLIC.contains(relative) || relative.startsWith(DiscoveryResource.PATH_PREFIX)
+                || EndpointsResource.PATH.matcher(relative).matches()) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);

@@ -49,7 +49,8 @@ public class RestApplication {
             AutoscalingResource.class, PluginsResource.class, ComponentPluginsResource.class, DiscoveryResource.class,
             PerformanceResource.class, MetricsResource.class, DefaultPluginsResource.class,
             TeamDefaultPluginsResource.class, DependenciesResource.class, DependentsResource.class,
-            TopologyResource.class);
+            TopologyResource.class, ThirdPartyResource.class, RegistrationResource.class, EndpointsResource.class,
+            RegistrationMethodsResource.class);
     private final ServiceRegistration<Servlet> registration;
 
     /** The core services the API serves. */
@@ -60,7 +61,7 @@ public class RestApplication {
                     ImageCheckService images, RuntimeRegistry runtimes, VolumeService volumes,
                     AutoscalingService autoscaling, io.kato.api.service.PluginTypeRegistry pluginTypes,
                     io.kato.api.service.PluginService plugins, io.kato.api.service.PluginInstallService installs,
-                    io.kato.api.service.DependencyService dependencies,
+                    io.kato.api.service.DependencyService dependencies, io.kato.api.service.ThirdPartyService thirdParty,
                     java.util.function.Supplier<java.util.Optional<GatewayMetrics>> metrics) {
     }
 
@@ -81,10 +82,11 @@ public class RestApplication {
                            @Reference io.kato.api.service.PluginTypeRegistry pluginTypes,
                            @Reference io.kato.api.service.PluginService plugins,
                            @Reference io.kato.api.service.PluginInstallService installs,
-                           @Reference io.kato.api.service.DependencyService dependencies) {
+                           @Reference io.kato.api.service.DependencyService dependencies,
+                           @Reference io.kato.api.service.ThirdPartyService thirdParty) {
         ResourceConfig config = resourceConfig(new Services(teams, apps, components, events, access, languages,
                 checks, credentials, knownHosts, builds, routes, rules, certificates, images, runtimes, volumes,
-                autoscaling, pluginTypes, plugins, installs, dependencies,
+                autoscaling, pluginTypes, plugins, installs, dependencies, thirdParty,
                 () -> java.util.Optional.ofNullable(this.metrics)));
         // Jersey looks up its injection manager through the context class loader: make it this bundle's.
         Thread thread = Thread.currentThread();
@@ -130,6 +132,10 @@ public class RestApplication {
         config.register(new DependenciesResource(s.dependencies()));
         config.register(new DependentsResource(s.dependencies()));
         config.register(new TopologyResource(s.dependencies()));
+        config.register(new ThirdPartyResource(s.thirdParty()));
+        config.register(new RegistrationResource(s.thirdParty()));
+        config.register(new EndpointsResource(s.thirdParty()));
+        config.register(new RegistrationMethodsResource(s.thirdParty()));
         config.register(new EventsResource(s.events()));
         config.register(new UsersResource(s.access()));
         config.register(new SourceChecksResource(s.checks(), s.components()));

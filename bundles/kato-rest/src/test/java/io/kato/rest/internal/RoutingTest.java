@@ -76,7 +76,8 @@ class RoutingTest {
                 recorder(io.kato.api.service.AutoscalingService.class),
                 recorder(io.kato.api.service.PluginTypeRegistry.class), recorder(io.kato.api.service.PluginService.class),
                 recorder(io.kato.api.service.PluginInstallService.class),
-                recorder(io.kato.api.service.DependencyService.class), java.util.Optional::empty)));
+                recorder(io.kato.api.service.DependencyService.class),
+                recorder(io.kato.api.service.ThirdPartyService.class), java.util.Optional::empty)));
         ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
                 URI.create("http://localhost/api/" + path), method, new Anonymous(), new MapPropertiesDelegate(),
                 null);
@@ -153,6 +154,11 @@ class RoutingTest {
             {"DELETE", "v1/teams/shop/components/api/dependencies/db", "DependencyService.remove"},
             {"GET", "v1/teams/shop/components/api/dependents", "DependencyService.dependents"},
             {"GET", "v1/teams/shop/apps/web/topology", "DependencyService.topology"},
+            {"POST", "v1/teams/shop/third-party-components", "ThirdPartyService.create"},
+            {"GET", "v1/teams/shop/components/db/registration", "ThirdPartyService.registration"},
+            {"PATCH", "v1/teams/shop/components/db/registration", "ThirdPartyService.update"},
+            {"POST", "v1/teams/shop/components/db/registration/rotate-key", "ThirdPartyService.rotateKey"},
+            {"GET", "v1/registration-methods", "ThirdPartyService.methods"},
         };
         for (String[] route : routes) {
             calls.clear();
@@ -168,6 +174,16 @@ class RoutingTest {
         Result r = call("GET", "v1/metrics", null, TOKEN);
         assertEquals(409, r.status());
         assertTrue(r.body().contains("gateway is not running"), r.body());
+    }
+
+    @Test
+    void pushedEndpointsNeedTheComponentsKeyNotAUsersToken() throws Exception {
+        Result r = call("PUT", "v1/teams/shop/components/db/endpoints",
+                "{\"secret_key\":\"kato-endpoints-x\",\"ip\":\"10.0.0.5\",\"is_online\":true}", null);
+        assertEquals(404, r.status(), r.body());
+        assertEquals(List.of("ThirdPartyService.putEndpoint"), calls);
+        assertEquals(401, call("GET", "v1/teams/shop/components/db/registration", null, null).status(),
+                "the registration itself is a user's business");
     }
 
     @Test

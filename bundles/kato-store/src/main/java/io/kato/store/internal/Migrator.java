@@ -30,7 +30,8 @@ final class Migrator {
             "V6__source_check_trust.sql", "V7__builds_and_versions.sql",
             "V8__releases.sql", "V9__gateway_rules.sql", "V10__component_probes.sql",
             "V11__certificates.sql", "V12__image_checks.sql", "V13__component_storage.sql",
-            "V14__team_runtime.sql", "V15__plugins.sql", "V16__dependencies.sql");
+            "V14__team_runtime.sql", "V15__plugins.sql", "V16__dependencies.sql",
+            "V17__third_party.sql");
 
     private final JdbcStore store;
 
