@@ -1,6 +1,7 @@
 package io.kato.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
@@ -615,6 +616,140 @@ public class DeliveryIT extends KatoTestSupport {
                 return true;
             });
             executeCommand("kato:component-stop dlv measured");
+        }
+    }
+
+    /** Connects to its dependency at the address in its env and answers what it received. */
+    private static final String DEPENDENT_APP = pythonServer(""
+            + "        import socket\n"
+            + "        e = os.environ\n"
+            + "        s = socket.create_connection((e['MYSQL_HOST'], int(e['MYSQL_PORT'])), timeout=5)\n"
+            + "        greeting = s.recv(100).decode().strip()\n"
+            + "        s.close()\n"
+            + "        body = '|'.join([e.get('MYSQL_USER', ''), e.get('MYSQL_PASSWORD', ''),"
+            + " e.get('KATO_DEPENDENCIES', ''), greeting]).encode()\n");
+
+    /** An outside service on loopback: greets each connection, until closed. */
+    private static java.net.ServerSocket greeter(int port) throws IOException {
+        java.net.ServerSocket server = new java.net.ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        Thread t = new Thread(() -> {
+            while (!server.isClosed()) {
+                try (Socket client = server.accept()) {
+                    client.getOutputStream().write("hello from mysql\n".getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    // closed, or the client went
+                }
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return server;
+    }
+
+    @Test
+    public void anOutsideServiceRegisteredByApiGivesItsConnectionInformationToADependent() throws Exception {
+        HttpResponse<String> methods = get("/api/v1/registration-methods", ADMIN_TOKEN);
+        assertTrue(methods.body(), methods.body().contains("\"static\"") && methods.body().contains("\"api\""));
+        java.net.ServerSocket mysql = greeter(0);
+        int port = mysql.getLocalPort();
+        try {
+            HttpResponse<String> noPort = send("POST", "/api/v1/teams/dlv/third-party-components", ADMIN_TOKEN,
+                    "{\"name\":\"mysql\",\"app\":\"web\",\"method\":\"api\"}", null);
+            assertEquals(noPort.body(), 400, noPort.statusCode());
+            assertTrue(noPort.body(), noPort.body().contains("exactly one port"));
+            HttpResponse<String> made = send("POST", "/api/v1/teams/dlv/third-party-components", ADMIN_TOKEN,
+                    "{\"name\":\"mysql\",\"app\":\"web\",\"method\":\"api\",\"port\":{\"port\":3306,"
+                            + "\"protocol\":\"mysql\",\"alias\":\"MYSQL\"},\"health\":{\"kind\":\"tcp\","
+                            + "\"periodSeconds\":1,\"failureThreshold\":1}}", null);
+            assertEquals(made.body(), 201, made.statusCode());
+            String key = json(made).path("registration").path("secretKey").asText();
+            assertTrue(made.body(), key.startsWith("kato-endpoints-"));
+            HttpResponse<String> secondPort = send("PUT", "/api/v1/teams/dlv/components/mysql/ports/3307",
+                    ADMIN_TOKEN, "{\"protocol\":\"tcp\"}", null);
+            assertEquals(secondPort.body(), 400, secondPort.statusCode());
+            for (var env : Map.of("MYSQL_USER", "{\"value\":\"kato\",\"scope\":\"connection\"}", "MYSQL_PASSWORD",
+                    "{\"value\":\"s3cret\",\"scope\":\"connection\",\"secret\":true}").entrySet()) {
+                HttpResponse<String> put = send("PUT", "/api/v1/teams/dlv/components/mysql/env/" + env.getKey(),
+                        ADMIN_TOKEN, env.getValue(), null);
+                assertEquals(put.body(), 200, put.statusCode());
+            }
+
+            // the outside world pushes its instance with the key, no user token
+            String endpoints = "/api/v1/teams/dlv/components/mysql/endpoints";
+            HttpResponse<String> wrong = send("PUT", endpoints, null, "{\"secret_key\":\"kato-endpoints-nope\","
+                    + "\"ip\":\"127.0.0.1:" + port + "\",\"is_online\":true}", null);
+            assertEquals(wrong.body(), 401, wrong.statusCode());
+            HttpResponse<String> pushed = send("PUT", endpoints, null, "{\"secret_key\":\"" + key + "\",\"ip\":"
+                    + "\"127.0.0.1:" + port + "\",\"is_online\":true}", null);
+            assertEquals(pushed.body(), 200, pushed.statusCode());
+            assertTrue(pushed.body(), pushed.body().contains("127.0.0.1:" + port));
+            waitFor("mysql to run", Duration.ofSeconds(30), () -> json(get(
+                    "/api/v1/teams/dlv/components/mysql/registration", ADMIN_TOKEN)).path("status").asText()
+                    .equals("running"));
+
+            // a dependent: gets the connection information at its start
+            Path repo = repository(Map.of("app.py", DEPENDENT_APP, "requirements.txt", "# stdlib only\n"));
+            component("shop-api", repo, 5000);
+            String added = executeCommand("kato:dependencies --add mysql dlv shop-api");
+            assertTrue(added, added.contains("shop-api depends on mysql") && added.contains("MYSQL_HOST"));
+            HttpResponse<String> cycle = send("PUT", "/api/v1/teams/dlv/components/mysql/dependencies/shop-api",
+                    ADMIN_TOKEN, "", null);
+            assertEquals(cycle.body(), 400, cycle.statusCode());
+            assertTrue(cycle.body(), cycle.body().contains("mysql -> shop-api -> mysql"));
+            build("shop-api", 120);
+            assertEquals(202, send("POST", "/api/v1/teams/dlv/components/shop-api/start", ADMIN_TOKEN, "", null)
+                    .statusCode());
+            String url = awaitRunning("shop-api").path("urls").get(0).asText();
+            assertEquals("200 kato|s3cret|mysql|hello from mysql", viaGateway(url));
+
+            // a change of connection information shows as stale until the dependent restarts
+            assertEquals(200, send("PUT", "/api/v1/teams/dlv/components/mysql/env/MYSQL_USER", ADMIN_TOKEN,
+                    "{\"value\":\"kato2\",\"scope\":\"connection\"}", null).statusCode());
+            JsonNode dependents = json(get("/api/v1/teams/dlv/components/mysql/dependents", ADMIN_TOKEN));
+            assertTrue(dependents.toString(), dependents.get(0).path("stale").asBoolean());
+            String stale = executeCommand("kato:dependencies --dependents dlv mysql");
+            assertTrue(stale, stale.contains("stale: restart it"));
+            operate("shop-api", "restart", "");
+            waitFor("the restart with the new user", Duration.ofSeconds(60),
+                    () -> viaGateway(url).startsWith("200 kato2|"));
+            assertFalse(json(get("/api/v1/teams/dlv/components/mysql/dependents", ADMIN_TOKEN)).get(0).path("stale")
+                    .asBoolean());
+
+            // topology: the dependent and what it depends on, as JSON, SVG and in the shell
+            JsonNode topology = json(get("/api/v1/teams/dlv/apps/web/topology", ADMIN_TOKEN));
+            assertTrue(topology.toString(), topology.path("edges").toString().contains(
+                    "{\"from\":\"shop-api\",\"to\":\"mysql\"}"));
+            HttpResponse<String> svg = get("/api/v1/teams/dlv/apps/web/topology?format=svg", ADMIN_TOKEN);
+            assertTrue(svg.body(), svg.body().startsWith("<svg") && svg.body().contains("data-component=\"mysql\""));
+            String shown = executeCommand("kato:topology dlv web");
+            assertTrue(shown, shown.contains("shop-api") && shown.contains("mysql") && shown.contains("third_party"));
+
+            // the key rotates; a health flap takes the endpoint offline and back
+            String rotated = executeCommand("kato:registration --rotate-key dlv mysql");
+            assertTrue(rotated, rotated.contains("New secret key (shown once): kato-endpoints-"));
+            assertEquals(401, send("GET", endpoints, null, "{\"secret_key\":\"" + key + "\"}", null).statusCode());
+            mysql.close();
+            waitFor("mysql to go abnormal", Duration.ofSeconds(30), () -> json(get(
+                    "/api/v1/teams/dlv/components/mysql/registration", ADMIN_TOKEN)).path("status").asText()
+                    .equals("abnormal"));
+            mysql = greeter(port);
+            waitFor("mysql back by itself", Duration.ofSeconds(30), () -> json(get(
+                    "/api/v1/teams/dlv/components/mysql/registration", ADMIN_TOKEN)).path("status").asText()
+                    .equals("running"));
+
+            // the same service written down by the static method
+            HttpResponse<String> legacy = send("POST", "/api/v1/teams/dlv/third-party-components", ADMIN_TOKEN,
+                    "{\"name\":\"legacy-db\",\"app\":\"web\",\"method\":\"static\",\"port\":{\"port\":"
+                            + port + "},\"config\":{\"addresses\":\"127.0.0.1\"}}", null);
+            assertEquals(legacy.body(), 201, legacy.statusCode());
+            waitFor("the static endpoint", Duration.ofSeconds(30), () -> json(get(
+                    "/api/v1/teams/dlv/components/legacy-db/registration", ADMIN_TOKEN)).path("endpoints").toString()
+                    .contains("127.0.0.1:" + port));
+            executeCommand("kato:component-stop dlv shop-api");
+        } finally {
+            mysql.close();
         }
     }
 

@@ -25,6 +25,10 @@ public @interface CoreConfig {
             + " before its event fails, in seconds")
     int rolloutTimeoutSeconds() default 300;
 
+    @AttributeDefinition(description = "How long a starting component waits for its dependencies to be ready before"
+            + " it starts anyway, in seconds")
+    int dependencyWaitSeconds() default 120;
+
     @AttributeDefinition(description = "Where plugins reach Kato's discovery endpoint: this server's API base URL"
             + " as the plugins' network sees it (on a cluster, an address its pods can reach)")
     String discoveryUrl() default "http://127.0.0.1:8181/api/v1/discovery";

@@ -51,18 +51,26 @@ public class PluginInstallServiceImpl extends ServiceSupport implements PluginIn
     private final PluginTypeRegistryImpl types;
     private final Secrets secrets;
     private final String discoveryUrl;
+    private final ConnectionInfo connections;
 
     @Activate
     public PluginInstallServiceImpl(@Reference Store store, @Reference PluginTypeRegistryImpl types,
-                                    @Reference Secrets secrets, CoreConfig config) {
-        this(store, types, secrets, config.discoveryUrl(), Clock.systemUTC());
+                                    @Reference Secrets secrets, @Reference Runtimes runtimes, CoreConfig config) {
+        this(store, types, secrets, runtimes, config.discoveryUrl(), Clock.systemUTC());
     }
 
+    /** Without runtimes: dependencies offer no inner addresses (tests). */
     PluginInstallServiceImpl(Store store, PluginTypeRegistryImpl types, Secrets secrets, String discoveryUrl,
                              Clock clock) {
+        this(store, types, secrets, new Runtimes("local"), discoveryUrl, clock);
+    }
+
+    PluginInstallServiceImpl(Store store, PluginTypeRegistryImpl types, Secrets secrets, Runtimes runtimes,
+                             String discoveryUrl, Clock clock) {
         super(store, clock);
         this.types = types;
         this.secrets = secrets;
+        this.connections = new ConnectionInfo(secrets, runtimes);
         this.discoveryUrl = discoveryUrl.replaceAll("/+$", "");
     }
 
@@ -106,7 +114,7 @@ public class PluginInstallServiceImpl extends ServiceSupport implements PluginIn
                         + " and 65536 (is " + memory + ")");
             }
             PluginConfigs.Resolved resolved = PluginConfigs.resolve(PluginServiceImpl.read(v.configJson()), install,
-                    c.ports(), downstream(c), true);
+                    c.ports(), downstream(tx, c), true);
             try {
                 type.gatewayPolicy(installation(p.name(), v.artifact(), memory, Map.of(), resolved));
             } catch (ValidationException e) { // a value the gateway cannot apply, named as the user set it
@@ -163,7 +171,7 @@ public class PluginInstallServiceImpl extends ServiceSupport implements PluginIn
         PluginType type = types.byName(found.version().type()).orElseThrow(() -> new ConflictException("No bundle of"
                 + " plugin type '" + found.version().type() + "' is installed now: the plugin's config is served"
                 + " again once it is"));
-        return type.render(installation(found, Map.of())).discovery();
+        return type.render(store.inTransaction(tx -> installation(tx, found, Map.of()))).discovery();
     }
 
     /**
@@ -179,7 +187,7 @@ public class PluginInstallServiceImpl extends ServiceSupport implements PluginIn
             if (!i.row().enabled() || type.isEmpty()) {
                 continue; // a type that went away: the installation waits for it, shown type_unavailable
             }
-            PluginRendering r = type.get().render(installation(i, env));
+            PluginRendering r = type.get().render(store.inTransaction(tx -> installation(tx, i, env)));
             Map<String, String> pluginEnv = new TreeMap<>(r.env());
             pluginEnv.put(DISCOVERY_URL, discoveryUrl + "/" + i.teamName() + "/" + c.name() + "/" + i.plugin().name());
             pluginEnv.put(DISCOVERY_TOKEN, secrets.open(i.row().tokenSealed()));
@@ -206,7 +214,7 @@ public class PluginInstallServiceImpl extends ServiceSupport implements PluginIn
                 continue;
             }
             try {
-                policy = type.get().gatewayPolicy(installation(i, Map.of())).map(policy::and).orElse(policy);
+                policy = type.get().gatewayPolicy(installation(tx, i, Map.of())).map(policy::and).orElse(policy);
             } catch (RuntimeException e) {
                 // values are checked when set; a type bundle replaced since may read them otherwise
                 LOG.warn("Plugin {} on {}: the gateway leaves its part out ({})", i.plugin().name(), c.name(),
@@ -216,9 +224,9 @@ public class PluginInstallServiceImpl extends ServiceSupport implements PluginIn
         return policy;
     }
 
-    private PluginInstallation installation(Installed i, Map<String, String> env) {
+    private PluginInstallation installation(Tx tx, Installed i, Map<String, String> env) {
         PluginConfigs.Resolved r = PluginConfigs.resolve(PluginServiceImpl.read(i.version().configJson()),
-                i.values(), i.component().ports(), downstream(i.component()), false);
+                i.values(), i.component().ports(), downstream(tx, i.component()), false);
         return installation(i.plugin().name(), i.version().artifact(), i.row().memoryMb(), env, r);
     }
 
@@ -228,11 +236,33 @@ public class PluginInstallServiceImpl extends ServiceSupport implements PluginIn
     }
 
     /**
-     * The ports of the components this one depends on. Dependencies between components come
-     * with their own step; until then a component depends on none.
+     * The ports of the components this one depends on (their inner ports; a third-party
+     * one's port), each at the address the component reaches it by now.
      */
-    private static List<PluginConfigs.Downstream> downstream(Component c) {
-        return List.of();
+    private List<PluginConfigs.Downstream> downstream(Tx tx, Component c) {
+        List<String> ids = new io.kato.store.DependencyRows(tx).dependencies(c.id());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String team = new TeamRows(tx).byId(c.teamId()).map(Team::name).orElse("");
+        ComponentRows rows = new ComponentRows(tx);
+        List<PluginConfigs.Downstream> out = new ArrayList<>();
+        for (String id : ids) {
+            Component d = rows.byId(id).orElse(null);
+            if (d == null) {
+                continue;
+            }
+            Map<String, String> offered = connections.offered(tx, d, team);
+            for (io.kato.api.model.Port p : d.ports()) {
+                if (p.inner()) {
+                    String host = offered.get(p.alias() + "_HOST");
+                    out.add(new PluginConfigs.Downstream(d.name(), p.port(), p.protocol().toString(),
+                            host == null ? null : host + ":" + offered.get(p.alias() + "_PORT")));
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing(PluginConfigs.Downstream::key));
+        return out;
     }
 
     private PluginRows.VersionRow chosenVersion(PluginRows rows, PluginRows.PluginRow p, Integer number) {

@@ -34,6 +34,8 @@ public class Reconciler {
     private final Function<Component, Optional<Deployment>> desired;
     private final ScheduledExecutorService loop;
     private final Rollouts rollouts;
+    /** Holds dependents back until their dependencies are ready; null lets everything start (tests). */
+    private volatile DependencyGate gate;
     private final java.util.concurrent.atomic.AtomicBoolean followUp = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Activate
@@ -42,8 +44,15 @@ public class Reconciler {
                       CoreConfig config) {
         this(store, runtimes, new Deployments(store, secrets, routes::ingress, plugins::plugins)::of,
                 java.time.Duration.ofSeconds(Math.max(10, config.rolloutTimeoutSeconds())));
+        gate = new DependencyGate(store, runtimes, java.time.Clock.systemUTC(),
+                java.time.Duration.ofSeconds(Math.max(0, config.dependencyWaitSeconds())));
         long period = Math.max(1, config.reconcileSeconds());
         loop.scheduleWithFixedDelay(this::pass, period, period, TimeUnit.SECONDS);
+    }
+
+    /** With the dependency gate of a running server (tests that order starts). */
+    void gate(DependencyGate g) {
+        this.gate = g;
     }
 
     Reconciler(Store store, Runtimes runtimes, Function<Component, Optional<Deployment>> desired) {
@@ -166,6 +175,10 @@ public class Reconciler {
         }
         if (agrees(want.get(), seen) && !runtime.appliesEveryPass()) {
             return false;
+        }
+        DependencyGate g = gate;
+        if (!seen.known() && g != null && !g.mayStart(component)) {
+            return false; // its dependencies are not ready yet: the next pass asks again
         }
         runtime.apply(want.get());
         return true;

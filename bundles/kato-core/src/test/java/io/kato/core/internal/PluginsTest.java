@@ -382,6 +382,36 @@ class PluginsTest {
     }
 
     @Test
+    void valuesPerDownstreamPortFollowTheComponentsDependencies() {
+        Runtimes runtimes = new Runtimes("local");
+        runtimes.addRuntime(new ReconcilerTest.FakeRuntime("local") {
+            @Override
+            public String innerAddress(String componentId, String name, String team, int port) {
+                return "127.0.0.1:4" + port;
+            }
+        });
+        Secrets secrets = new Secrets(new SecretCipher(SecretCipherTest.randomKey()));
+        PluginInstallServiceImpl installs = new PluginInstallServiceImpl(store, types, secrets, runtimes,
+                "http://kato.test/api/v1/discovery", Clock.systemUTC());
+        Component db = new ComponentServiceImpl(store, secrets, runtimes, Clock.systemUTC()).create(admin, "shop",
+                new ComponentDraft("db", "web", null, null, 1, 128, null, List.of(new Port(5432, Protocol.TCP, "PG",
+                        true, false)), null, null, null));
+        plugins.create(admin, "shop", plugin("mesh", "governance", image(), List.of(new PluginConfigGroup("out",
+                DependentMetadata.DOWNSTREAM_PORT, Injection.DISCOVERY, List.of(item("timeout", null, null, "3s"))))));
+        build("mesh");
+        PluginInstall values = new PluginInstall("mesh", null, null, null, null, null, null,
+                Map.of("db:5432", Map.of("timeout", "9s")), null, null);
+        assertEquals("downstream.db:5432", field(() -> installs.install(admin, "shop", "api", values)),
+                "not a dependency yet");
+        store.inTransaction(tx -> new io.kato.store.DependencyRows(tx).add(api.id(), db.id(), java.time.Instant.now()));
+        installs.install(admin, "shop", "api", values);
+        String token = installs.plugins(api, Map.of(), Set.of()).get(0).env().get("KATO_DISCOVERY_TOKEN");
+        assertEquals(List.of(Map.of("service", "db", "port", 5432, "protocol", "tcp", "address", "127.0.0.1:45432",
+                "options", Map.of("timeout", "9s"))), installs.discovery("shop", "api", "mesh", token)
+                .get("base_services"));
+    }
+
+    @Test
     void installedPluginsAreRenderedForTheRuntimeAndServedByDiscoveryWithTheirOwnToken() {
         plugins.create(admin, "shop", plugin("agent", "general", image(), AGENT_CONFIG));
         plugins.create(admin, "shop", new Plugin(null, "seed", "init", image(), null, null, null, true, 32, 50,

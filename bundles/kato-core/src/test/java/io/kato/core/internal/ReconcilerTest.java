@@ -160,6 +160,61 @@ class ReconcilerTest {
         assertEquals(List.of(), runtime.removed);
     }
 
+    /** db runs (wanted), api depends on it; both have a start under way since {@code at}. */
+    private Component[] startingWithADependency(Instant at) {
+        Component db = component("db", 1);
+        Component api = component("api", 1);
+        store.inTransaction(tx -> {
+            io.kato.store.ComponentRows rows = new io.kato.store.ComponentRows(tx);
+            rows.update(db.running(true).atVersion(db.version() + 1, at), db.version());
+            rows.update(api.running(true).atVersion(api.version() + 1, at), api.version());
+            new io.kato.store.DependencyRows(tx).add(api.id(), db.id(), at);
+            for (Component c : List.of(db, api)) {
+                new io.kato.store.EventRows(tx).insert(new io.kato.api.model.Event("start-" + c.name(), c.teamId(),
+                        "component", c.name(), "start", "test", io.kato.api.model.EventStatus.RUNNING, "Starting", at,
+                        null));
+            }
+            return null;
+        });
+        return new Component[] {db, api};
+    }
+
+    private String log(String eventId) {
+        return store.inTransaction(tx -> new io.kato.store.EventRows(tx).log(eventId));
+    }
+
+    @Test
+    void aDependentStartsOnceItsDependencyIsReady() {
+        Instant at = Instant.parse("2026-02-02T02:00:00Z");
+        Component[] c = startingWithADependency(at);
+        Reconciler r = reconciler(ReconcilerTest::runningV1);
+        r.gate(new DependencyGate(store, runtimes, Clock.fixed(at.plusSeconds(10), ZoneOffset.UTC),
+                java.time.Duration.ofSeconds(120)));
+        assertEquals(1, r.reconcileAll(), "db only");
+        assertEquals(List.of("db"), runtime.applied.stream().map(Deployment::name).toList());
+        assertTrue(log("start-api").contains("Waiting for its dependencies to be ready: db (at most 120 s)"),
+                log("start-api"));
+        r.reconcileAll();
+        assertFalse(runtime.applied.stream().anyMatch(d -> d.name().equals("api")), "db is not ready yet");
+        assertEquals(1, log("start-api").split("Waiting").length - 1, "the line is written once");
+        runtime.converge(runtime.applied.get(0));
+        assertEquals(1, r.reconcileAll());
+        Deployment last = runtime.applied.get(runtime.applied.size() - 1);
+        assertEquals(c[1].id(), last.componentId(), "api, once db is ready");
+    }
+
+    @Test
+    void aDependentStopsWaitingAfterTheLimitAndSaysSo() {
+        Instant at = Instant.parse("2026-02-02T02:00:00Z");
+        startingWithADependency(at);
+        Reconciler r = reconciler(ReconcilerTest::runningV1);
+        r.gate(new DependencyGate(store, runtimes, Clock.fixed(at.plusSeconds(121), ZoneOffset.UTC),
+                java.time.Duration.ofSeconds(120)));
+        assertEquals(2, r.reconcileAll(), "db never got ready, and api starts anyway");
+        assertTrue(log("start-api").contains("db not ready after 120 s: starting without waiting longer"),
+                log("start-api"));
+    }
+
     @Test
     void aSecondPassOverAConvergedComponentDoesNothing() {
         component("api", 2);
