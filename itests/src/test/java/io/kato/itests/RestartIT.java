@@ -98,6 +98,21 @@ public class RestartIT {
         }
         assertEquals(201, call("POST", "/api/v1/teams/durable/image-checks/" + imageCheck + "/components", token,
                 "{\"app\":\"web\"}").statusCode());
+        // outside services: one written down, one fed through the API with its key; a dependency on each
+        assertEquals(201, call("POST", "/api/v1/teams/durable/third-party-components", token, "{\"name\":\"ledger\","
+                + "\"app\":\"web\",\"port\":{\"port\":5432},\"method\":\"static\",\"config\":{\"addresses\":"
+                + "\"127.0.0.1\"},\"health\":{\"kind\":\"none\"}}").statusCode());
+        HttpResponse<String> feed = call("POST", "/api/v1/teams/durable/third-party-components", token,
+                "{\"name\":\"feed\",\"app\":\"web\",\"port\":{\"port\":7000},\"method\":\"api\","
+                        + "\"health\":{\"kind\":\"none\"}}");
+        assertEquals(feed.body(), 201, feed.statusCode());
+        String key = JSON.readTree(feed.body()).path("registration").path("secretKey").asText();
+        assertEquals(200, call("PUT", "/api/v1/teams/durable/components/feed/endpoints", null,
+                "{\"secret_key\":\"" + key + "\",\"ip\":\"127.0.0.1\"}").statusCode());
+        for (String on : java.util.List.of("ledger", "feed")) {
+            assertEquals(200, call("PUT", "/api/v1/teams/durable/components/api/dependencies/" + on, token, "")
+                    .statusCode());
+        }
         stop();
 
         start();
@@ -120,6 +135,13 @@ public class RestartIT {
         JsonNode versions = JSON.readTree(call("GET", "/api/v1/teams/durable/components/queue/versions", token, null)
                 .body());
         assertEquals(1, versions.path("total").asInt());
+        assertEquals(java.util.List.of("feed", "ledger"), JSON.readTree(call("GET",
+                "/api/v1/teams/durable/components/api/dependencies", token, null).body()).findValuesAsText("component"));
+        await(token, "/api/v1/teams/durable/components/ledger/registration", "status", "running");
+        HttpResponse<String> pushedAgain = call("PUT", "/api/v1/teams/durable/components/feed/endpoints", null,
+                "{\"secret_key\":\"" + key + "\",\"ip\":\"127.0.0.2\"}");
+        assertEquals("the key outlives the restart: " + pushedAgain.body(), 200, pushedAgain.statusCode());
+        assertTrue(pushedAgain.body(), pushedAgain.body().contains("127.0.0.1:7000"));
         stop();
 
         String log = Files.readString(home.resolve("data/log/karaf.log"));
@@ -127,6 +149,7 @@ public class RestartIT {
         assertFalse("the token is never logged", log.contains(token));
         assertFalse("secrets are never logged", log.contains("s3cr3t-value"));
         assertFalse("nor what an image check was given", log.contains("im4ge-pass"));
+        assertFalse("nor a third-party component's key", log.contains(key));
     }
 
     /** Processes of the probe app the second test runs, by its unusual file name. */

@@ -2,25 +2,13 @@ package io.kato.shell.internal;
 
 import io.kato.api.Actor;
 import io.kato.api.service.ComponentService;
-import io.kato.shell.internal.completers.AppCompleter;
-import io.kato.shell.internal.completers.TeamCompleter;
 import java.util.List;
-import org.apache.karaf.shell.api.action.Argument;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 
 /** An operation on every component of an application: prints each component's event, or why it was skipped. */
-abstract class AppOperationCommand extends KatoCommandSupport {
+abstract class AppOperationCommand extends AppCommandSupport {
     @Reference
     ComponentService components;
-
-    @Argument(index = 0, name = "team", required = true)
-    @Completion(TeamCompleter.class)
-    String team;
-
-    @Argument(index = 1, name = "app", required = true)
-    @Completion(AppCompleter.class)
-    String app;
 
     protected abstract List<ComponentService.AppOperation> operate(Actor actor);
 

@@ -3,11 +3,8 @@ package io.kato.shell.internal;
 import io.kato.api.Actor;
 import io.kato.api.model.Component;
 import io.kato.api.service.ComponentService;
-import io.kato.shell.internal.completers.AppCompleter;
-import io.kato.shell.internal.completers.TeamCompleter;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -15,17 +12,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 @Service
 @Command(scope = "kato", name = "components-from-check", description = "Creates one component per module a source"
         + " check found in a multi-module repository (all or none)")
-public class ComponentsFromCheck extends KatoCommandSupport {
+public class ComponentsFromCheck extends AppCommandSupport {
     @Reference
     ComponentService components;
-
-    @Argument(index = 0, name = "team", required = true)
-    @Completion(TeamCompleter.class)
-    String team;
-
-    @Argument(index = 1, name = "app", required = true)
-    @Completion(AppCompleter.class)
-    String app;
 
     @Argument(index = 2, name = "check", required = true, description = "Id of a succeeded source check")
     String check;

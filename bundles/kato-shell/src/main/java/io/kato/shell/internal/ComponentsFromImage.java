@@ -3,29 +3,18 @@ package io.kato.shell.internal;
 import io.kato.api.Actor;
 import io.kato.api.model.Component;
 import io.kato.api.service.ComponentService;
-import io.kato.shell.internal.completers.AppCompleter;
-import io.kato.shell.internal.completers.TeamCompleter;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 @Service
 @Command(scope = "kato", name = "components-from-image", description = "Creates one component per service of an"
         + " image check (all, or those named; all or none are created)")
-public class ComponentsFromImage extends KatoCommandSupport {
+public class ComponentsFromImage extends AppCommandSupport {
     @Reference
     ComponentService components;
-
-    @Argument(index = 0, name = "team", required = true)
-    @Completion(TeamCompleter.class)
-    String team;
-
-    @Argument(index = 1, name = "app", required = true)
-    @Completion(AppCompleter.class)
-    String app;
 
     @Argument(index = 2, name = "check", required = true, description = "Id of a succeeded image check")
     String check;

@@ -6,15 +6,12 @@ import io.kato.api.model.HealthCheck;
 import io.kato.api.model.Port;
 import io.kato.api.model.Protocol;
 import io.kato.api.service.ThirdPartyService;
-import io.kato.shell.internal.completers.AppCompleter;
-import io.kato.shell.internal.completers.TeamCompleter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -22,17 +19,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 @Service
 @Command(scope = "kato", name = "third-party-create", description = "Registers a service outside the platform as a"
         + " component other components can depend on (see kato:registration for its endpoints)")
-public class ThirdPartyCreate extends KatoCommandSupport {
+public class ThirdPartyCreate extends AppCommandSupport {
     @Reference
     ThirdPartyService thirdParty;
-
-    @Argument(index = 0, name = "team", required = true)
-    @Completion(TeamCompleter.class)
-    String team;
-
-    @Argument(index = 1, name = "app", required = true)
-    @Completion(AppCompleter.class)
-    String app;
 
     @Argument(index = 2, name = "name", required = true, description = "The component's name")
     String name;

@@ -3,12 +3,8 @@ package io.kato.shell.internal;
 import io.kato.api.Actor;
 import io.kato.api.model.Topology;
 import io.kato.api.service.DependencyService;
-import io.kato.shell.internal.completers.AppCompleter;
-import io.kato.shell.internal.completers.TeamCompleter;
 import java.util.List;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -16,17 +12,9 @@ import org.apache.karaf.shell.support.table.ShellTable;
 @Service
 @Command(scope = "kato", name = "topology", description = "Shows an app's components, their states and what each"
         + " depends on (GET …/apps/{app}/topology?format=svg draws it)")
-public class TopologyCommand extends KatoCommandSupport {
+public class TopologyCommand extends AppCommandSupport {
     @Reference
     DependencyService dependencies;
-
-    @Argument(index = 0, name = "team", required = true)
-    @Completion(TeamCompleter.class)
-    String team;
-
-    @Argument(index = 1, name = "app", required = true)
-    @Completion(AppCompleter.class)
-    String app;
 
     @Override
     protected Object run(Actor actor) {
