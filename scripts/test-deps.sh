@@ -5,7 +5,8 @@
 # https with a self-signed certificate), docker-registry with skopeo and apache2-utils'
 # htpasswd (a real OCI registry, filled from OCI layouts, with basic authentication),
 # the toolchains the build strategies' tests build with: python3 with pip, Maven,
-# Node.js with npm; and bsdutils' logger, which the log-collector default plugin sends with.
+# Node.js with npm; bsdutils' logger, which the log-collector default plugin sends with; and
+# dnsmasq (a DNS server on loopback for the dns registration method).
 # Needs root and apt-get; otherwise it only says what is missing.
 set -euo pipefail
 missing=()
@@ -21,6 +22,7 @@ python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 command -v logger >/dev/null 2>&1 || missing+=(bsdutils)
+[ -x /usr/sbin/dnsmasq ] || missing+=(dnsmasq-base)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing test dependencies: ${missing[*]}" >&2
