@@ -110,4 +110,21 @@ public interface Runtime {
     default String innerAddress(String componentId, String name, String team, int port) {
         return null;
     }
+
+    /**
+     * Where the team's components reach a third-party component, when this runtime gives it
+     * a name of its own (a Service without selector on a cluster); null when dependents go
+     * to its endpoints' addresses directly (the default, and the local runtime's way).
+     */
+    default String externalAddress(String componentId, String name, String team, int port) {
+        return null;
+    }
+
+    /**
+     * Keeps what stands for a third-party component current with its ready endpoints, for a
+     * runtime whose {@link #externalAddress} is not null. Called on every reconcile pass, so
+     * quick when nothing changed; what it made goes with {@link #purge} of the component.
+     */
+    default void applyExternal(ExternalService service) {
+    }
 }

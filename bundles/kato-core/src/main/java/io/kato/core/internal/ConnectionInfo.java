@@ -45,7 +45,14 @@ final class ConnectionInfo {
      */
     Map<String, String> offered(Tx tx, Component c, String team) {
         Map<String, String> env = new TreeMap<>();
-        if (c.sourceKind() == io.kato.api.model.SourceKind.THIRD_PARTY && !c.ports().isEmpty()) {
+        String named = c.sourceKind() != io.kato.api.model.SourceKind.THIRD_PARTY || c.ports().isEmpty() ? null
+                : runtimes.forTeam(c.teamId()).map(r -> r.externalAddress(c.id(), c.name(), team,
+                c.ports().get(0).port())).orElse(null);
+        if (named != null) { // the runtime gives it a name of its own (a cluster's Service)
+            int colon = named.lastIndexOf(':');
+            env.put(c.ports().get(0).alias() + "_HOST", named.substring(0, colon));
+            env.put(c.ports().get(0).alias() + "_PORT", named.substring(colon + 1));
+        } else if (c.sourceKind() == io.kato.api.model.SourceKind.THIRD_PARTY && !c.ports().isEmpty()) {
             List<io.kato.api.model.ThirdPartyEndpoint> endpoints = new io.kato.store.ThirdPartyRows(tx)
                     .endpoints(c.id()).stream().map(ThirdPartyServiceImpl::shown).toList();
             endpoints.stream().filter(io.kato.api.model.ThirdPartyEndpoint::ready).findFirst()

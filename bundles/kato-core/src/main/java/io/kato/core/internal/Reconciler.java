@@ -164,6 +164,9 @@ public class Reconciler {
 
     /** Converges one component; true when the runtime was asked to act. */
     boolean reconcile(Runtime runtime, Component component) {
+        if (component.sourceKind() == io.kato.api.model.SourceKind.THIRD_PARTY) {
+            return external(runtime, component);
+        }
         Observation seen = runtime.observe(component.id());
         Optional<Deployment> want = desired.apply(component);
         if (want.isEmpty()) {
@@ -182,6 +185,24 @@ public class Reconciler {
         }
         runtime.apply(want.get());
         return true;
+    }
+
+    /** A third-party component, on a runtime that names it: what stands for it follows its ready endpoints. */
+    private boolean external(Runtime runtime, Component c) {
+        if (c.ports().isEmpty()) {
+            return false;
+        }
+        record Read(String team, List<String> ready) {
+        }
+        Read read = store.inTransaction(tx -> new Read(new io.kato.store.TeamRows(tx).byId(c.teamId())
+                .map(t -> t.name()).orElse(""), new io.kato.store.ThirdPartyRows(tx).endpoints(c.id()).stream()
+                .filter(e -> e.online() && e.healthy()).map(io.kato.store.ThirdPartyRows.Endpoint::address).toList()));
+        if (runtime.externalAddress(c.id(), c.name(), read.team(), c.ports().get(0).port()) == null) {
+            return false; // dependents go to the endpoints directly
+        }
+        runtime.applyExternal(new io.kato.api.runtime.ExternalService(c.id(), c.name(), read.team(), c.ports().get(0),
+                read.ready()));
+        return false; // an unchanged one is a no-op in the runtime: not counted as an action
     }
 
     static boolean agrees(Deployment want, Observation seen) {

@@ -152,6 +152,71 @@ class DependenciesTest {
     }
 
     @Test
+    void aThirdPartyDependencyIsReachedAtItsEndpointOrAtTheNameTheRuntimeGivesIt() {
+        RegistrationMethods methods = new RegistrationMethods();
+        methods.addMethod(new io.kato.api.thirdparty.RegistrationMethod() {
+            @Override
+            public String name() {
+                return "api";
+            }
+
+            @Override
+            public boolean pushed() {
+                return true;
+            }
+
+            @Override
+            public List<String> validate(Map<String, String> config) {
+                return List.of();
+            }
+
+            @Override
+            public AutoCloseable start(String componentId, Map<String, String> config, int port, EndpointSink sink) {
+                return () -> {
+                };
+            }
+        }, Map.of(org.osgi.framework.Constants.SERVICE_ID, 1L));
+        ThirdPartyServiceImpl thirdParty = new ThirdPartyServiceImpl(store, methods, components, Clock.systemUTC());
+        String key = thirdParty.create(admin, "shop", new io.kato.api.service.ThirdPartyService.ThirdPartyDraft("mysql",
+                "data", null, new Port(3306, Protocol.MYSQL, "MYSQL", false, false), "api", null, null))
+                .registration().secretKey();
+        thirdParty.putEndpoint("shop", "mysql", key, "10.0.0.9", false);
+        thirdParty.putEndpoint("shop", "mysql", key, "10.0.0.5:3307", true);
+        dependencies.add(admin, "shop", "worker", "mysql");
+        Component worker = stored("worker");
+        ConnectionInfo local = new ConnectionInfo(secrets, new Runtimes("local"));
+        Map<String, String> direct = store.inTransaction(tx -> local.current(tx, worker));
+        assertEquals("10.0.0.5", direct.get("MYSQL_HOST"), "the ready endpoint, not the offline one");
+        assertEquals("3307", direct.get("MYSQL_PORT"));
+
+        List<io.kato.api.runtime.ExternalService> externals = new java.util.ArrayList<>();
+        Runtimes cluster = new Runtimes("kubernetes");
+        cluster.addRuntime(new ReconcilerTest.FakeRuntime("kubernetes") {
+            @Override
+            public String externalAddress(String componentId, String name, String team, int port) {
+                return name + ".kato-" + team + ".svc:" + port;
+            }
+
+            @Override
+            public void applyExternal(io.kato.api.runtime.ExternalService service) {
+                externals.add(service);
+            }
+        });
+        Map<String, String> named = store.inTransaction(tx -> new ConnectionInfo(secrets, cluster).current(tx, worker));
+        assertEquals("mysql.kato-shop.svc", named.get("MYSQL_HOST"));
+        assertEquals("3306", named.get("MYSQL_PORT"));
+        Reconciler r = new Reconciler(store, cluster, c -> java.util.Optional.empty());
+        try {
+            r.reconcileAll();
+        } finally {
+            r.deactivate();
+        }
+        assertEquals(1, externals.size());
+        assertEquals(List.of("10.0.0.5:3307"), externals.get(0).addresses(), "its ready endpoints");
+        assertEquals("shop", externals.get(0).team());
+    }
+
+    @Test
     void aTopologyHasTheAppsComponentsAndWhatTheyDependOnElsewhere() {
         dependencies.add(admin, "shop", "api", "db");
         dependencies.add(admin, "shop", "worker", "db");

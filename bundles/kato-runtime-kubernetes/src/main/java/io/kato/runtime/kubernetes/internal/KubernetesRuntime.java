@@ -261,11 +261,12 @@ public class KubernetesRuntime implements Runtime {
         delete(componentId, STOPPED_WITH, "remove component ");
     }
 
-    /** Deletes everything of a deleted component, its volumes' claims (and so their data) too. */
+    /** Deletes everything of a deleted component, its volumes' claims (and so their data) too, and a third-party one's Endpoints. */
     @Override
     public void purge(String componentId) {
         List<Class<? extends HasMetadata>> all = new ArrayList<>(STOPPED_WITH);
         all.add(PersistentVolumeClaim.class);
+        all.add(io.fabric8.kubernetes.api.model.Endpoints.class); // of a third-party component's Service
         delete(componentId, all, "delete the objects of deleted component ");
     }
 
@@ -297,6 +298,44 @@ public class KubernetesRuntime implements Runtime {
         }
         return "The cluster refused to " + what + " (" + code + "): " + (e.getStatus() == null ? e.getMessage()
                 : e.getStatus().getMessage());
+    }
+
+    /** A third-party component's Service without selector, by its name in the team's namespace. */
+    @Override
+    public String externalAddress(String componentId, String name, String team, int port) {
+        return innerAddress(componentId, name, team, port);
+    }
+
+    /**
+     * Applies the Service (and Endpoints) standing for a third-party component, unless the
+     * Service already carries the digest of this content: one read per pass when nothing changed.
+     */
+    @Override
+    public void applyExternal(io.kato.api.runtime.ExternalService s) {
+        String ns = namespace(s.team());
+        List<HasMetadata> objects = Manifests.external(s, ns);
+        String digest = objects.get(0).getMetadata().getAnnotations().get(Manifests.APPLIED);
+        try {
+            io.fabric8.kubernetes.api.model.Service seen = client.services().inNamespace(ns).withName(s.name()).get();
+            if (seen != null && seen.getMetadata().getAnnotations() != null
+                    && digest.equals(seen.getMetadata().getAnnotations().get(Manifests.APPLIED))) {
+                return;
+            }
+            applyOne(Manifests.namespace(ns, s.team()), null);
+            if (seen != null && !java.util.Objects.equals(seen.getSpec().getType(),
+                    ((io.fabric8.kubernetes.api.model.Service) objects.get(0)).getSpec().getType())) {
+                client.resource(seen).delete(); // ExternalName <-> selector-less: a Service does not change type in place
+            }
+            for (HasMetadata m : objects) {
+                applyOne(m, ns);
+            }
+            if (objects.size() == 1) { // an ExternalName Service has no Endpoints of Kato's
+                client.endpoints().inNamespace(ns).withName(s.name()).delete();
+            }
+        } catch (KubernetesClientException e) {
+            throw new RuntimeFailure(failure("apply third-party component '" + s.name() + "' in namespace " + ns, e),
+                    e);
+        }
     }
 
     /** The component's Service (one per component, all its ports), by its name in the team's namespace. */

@@ -70,6 +70,8 @@ final class Manifests {
     static final String VERSION = "kato.io/version-id";
     static final String REVISION = "kato.io/revision";
     static final String TEAM = "kato.io/team";
+    /** Marks what stands for a third-party component (a Service without selector, its Endpoints). */
+    static final String THIRD_PARTY = "kato.io/third-party";
     /** On a claim: the volume it holds, so a claim of a removed volume is told from the others. */
     static final String VOLUME = "kato.io/volume";
     /** On the pod template: the digest of the config files, so a changed file rolls the pods (subPath mounts never refresh). */
@@ -470,5 +472,56 @@ final class Manifests {
             b.editSpec().withClusterIP("None").withPublishNotReadyAddresses(true).endSpec();
         }
         return b.build();
+    }
+
+    /**
+     * What stands for a third-party component in its team's namespace: a Service without
+     * selector and an Endpoints object of the same name listing the ready addresses (grouped
+     * by port), or, for an endpoint named by a domain, an ExternalName Service. Its digest
+     * annotation lets an unchanged one be left alone.
+     */
+    static List<HasMetadata> external(io.kato.api.runtime.ExternalService s, String namespace) {
+        Map<String, String> labels = new TreeMap<>();
+        labels.put("app.kubernetes.io/name", s.name());
+        labels.put("app.kubernetes.io/part-of", s.team());
+        labels.put(MANAGED_BY, KATO);
+        labels.put(COMPONENT, s.componentId());
+        labels.put(TEAM, s.team());
+        labels.put(THIRD_PARTY, "true");
+        ServicePort port = new ServicePortBuilder().withName("p-" + s.port().port()).withPort(s.port().port())
+                .withTargetPort(new IntOrString(s.port().port()))
+                .withProtocol(s.port().protocol() == Protocol.UDP ? "UDP" : "TCP").build();
+        String domain = s.addresses().stream().map(Manifests::host).filter(h -> !isIp(h)).findFirst().orElse(null);
+        String digest = sha256(RENDERING + "\0" + s.name() + "\0" + s.port() + "\0" + s.addresses()).substring(0, 32);
+        ObjectMeta meta = new ObjectMetaBuilder().withName(s.name()).withNamespace(namespace).withLabels(labels)
+                .withAnnotations(Map.of(APPLIED, digest)).build();
+        if (domain != null) {
+            return List.of(new ServiceBuilder().withMetadata(meta).withNewSpec().withType("ExternalName")
+                    .withExternalName(domain).withPorts(port).endSpec().build());
+        }
+        Service service = new ServiceBuilder().withMetadata(meta).withNewSpec().withPorts(port).endSpec().build();
+        Map<Integer, List<String>> byPort = new TreeMap<>();
+        for (String a : s.addresses()) {
+            byPort.computeIfAbsent(Integer.parseInt(a.substring(a.lastIndexOf(':') + 1)), k -> new ArrayList<>())
+                    .add(host(a));
+        }
+        List<io.fabric8.kubernetes.api.model.EndpointSubset> subsets = new ArrayList<>();
+        byPort.forEach((p, hosts) -> subsets.add(new io.fabric8.kubernetes.api.model.EndpointSubsetBuilder()
+                .withAddresses(hosts.stream().sorted().map(h -> new io.fabric8.kubernetes.api.model.EndpointAddressBuilder()
+                        .withIp(h).build()).toList())
+                .withPorts(new io.fabric8.kubernetes.api.model.EndpointPortBuilder().withName("p-" + s.port().port())
+                        .withPort(p).withProtocol(port.getProtocol()).build()).build()));
+        io.fabric8.kubernetes.api.model.Endpoints endpoints = new io.fabric8.kubernetes.api.model.EndpointsBuilder()
+                .withMetadata(new ObjectMetaBuilder().withName(s.name()).withNamespace(namespace).withLabels(labels)
+                        .build()).withSubsets(subsets).build();
+        return List.of(service, endpoints);
+    }
+
+    private static String host(String address) {
+        return address.substring(0, address.lastIndexOf(':')).replace("[", "").replace("]", "");
+    }
+
+    private static boolean isIp(String host) {
+        return host.matches("[0-9.]+") || host.contains(":");
     }
 }

@@ -42,6 +42,45 @@ class KubernetesRuntimeTest {
     }
 
     @Test
+    void aThirdPartyComponentIsAServiceWithoutSelectorFollowingItsReadyEndpoints() {
+        io.kato.api.model.Port mysql = new io.kato.api.model.Port(3306, io.kato.api.model.Protocol.MYSQL, "MYSQL", true,
+                false);
+        String id = "c0ffee00-0000-4000-8000-00000000000d";
+        assertEquals("mysql.kato-shop.svc:3306", runtime.externalAddress(id, "mysql", "shop", 3306));
+        try {
+            runtime.applyExternal(new io.kato.api.runtime.ExternalService(id, "mysql", "shop", mysql,
+                    java.util.List.of("10.0.0.5:3306", "10.0.0.6:3306", "10.0.0.7:3307")));
+            var service = client.services().inNamespace("kato-shop").withName("mysql").get();
+            assertEquals(null, service.getSpec().getSelector() == null || service.getSpec().getSelector().isEmpty()
+                    ? null : service.getSpec().getSelector(), "no selector: Kato keeps its endpoints");
+            var endpoints = client.endpoints().inNamespace("kato-shop").withName("mysql").get();
+            assertEquals(2, endpoints.getSubsets().size(), "one subset per port");
+            assertEquals(java.util.List.of("10.0.0.5", "10.0.0.6"), endpoints.getSubsets().get(0).getAddresses().stream()
+                    .map(io.fabric8.kubernetes.api.model.EndpointAddress::getIp).toList());
+            String version = service.getMetadata().getResourceVersion();
+            runtime.applyExternal(new io.kato.api.runtime.ExternalService(id, "mysql", "shop", mysql,
+                    java.util.List.of("10.0.0.7:3307", "10.0.0.5:3306", "10.0.0.6:3306").stream().sorted().toList()));
+            runtime.applyExternal(new io.kato.api.runtime.ExternalService(id, "mysql", "shop", mysql,
+                    java.util.List.of("10.0.0.5:3306", "10.0.0.6:3306", "10.0.0.7:3307")));
+            assertEquals(version, client.services().inNamespace("kato-shop").withName("mysql").get().getMetadata()
+                    .getResourceVersion(), "unchanged: not written again");
+            runtime.applyExternal(new io.kato.api.runtime.ExternalService(id, "mysql", "shop", mysql,
+                    java.util.List.of("10.0.0.5:3306")));
+            assertEquals(1, client.endpoints().inNamespace("kato-shop").withName("mysql").get().getSubsets().get(0)
+                    .getAddresses().size(), "an endpoint that went offline leaves");
+            runtime.applyExternal(new io.kato.api.runtime.ExternalService(id, "mysql", "shop", mysql,
+                    java.util.List.of("db.example.org:3306")));
+            var named = client.services().inNamespace("kato-shop").withName("mysql").get();
+            assertEquals("ExternalName", named.getSpec().getType());
+            assertEquals("db.example.org", named.getSpec().getExternalName());
+            assertEquals(null, client.endpoints().inNamespace("kato-shop").withName("mysql").get());
+        } finally {
+            runtime.purge(id);
+        }
+        assertEquals(null, client.services().inNamespace("kato-shop").withName("mysql").get(), "purged");
+    }
+
+    @Test
     void anUnreachableClusterIsDownNotAnError() throws Exception {
         int closed;
         try (var s = new java.net.ServerSocket(0)) {
