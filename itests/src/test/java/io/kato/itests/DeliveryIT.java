@@ -740,13 +740,16 @@ public class DeliveryIT extends KatoTestSupport {
                     .equals("running"));
 
             // the same service written down by the static method
-            HttpResponse<String> legacy = send("POST", "/api/v1/teams/dlv/third-party-components", ADMIN_TOKEN,
-                    "{\"name\":\"legacy-db\",\"app\":\"web\",\"method\":\"static\",\"port\":{\"port\":"
-                            + port + "},\"config\":{\"addresses\":\"127.0.0.1\"}}", null);
-            assertEquals(legacy.body(), 201, legacy.statusCode());
+            String legacy = executeCommand("kato:third-party-create --port " + port + " --protocol mysql"
+                    + " --set addresses=127.0.0.1 dlv web legacy-db");
+            assertTrue(legacy, legacy.contains("Component legacy-db registered by static on port " + port
+                    + " (LEGACY_DB_HOST, LEGACY_DB_PORT)"));
             waitFor("the static endpoint", Duration.ofSeconds(30), () -> json(get(
                     "/api/v1/teams/dlv/components/legacy-db/registration", ADMIN_TOKEN)).path("endpoints").toString()
                     .contains("127.0.0.1:" + port));
+            String registration = executeCommand("kato:registration dlv legacy-db");
+            assertTrue(registration, registration.contains("registered by static")
+                    && registration.contains("127.0.0.1:" + port));
             executeCommand("kato:component-stop dlv shop-api");
         } finally {
             mysql.close();

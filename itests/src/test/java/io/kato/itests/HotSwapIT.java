@@ -167,4 +167,42 @@ public class HotSwapIT extends KatoTestSupport {
         String listed = executeCommand("kato:component-plugins plug api");
         assertTrue(listed, listed.contains("type_unavailable"));
     }
+
+    @Test
+    public void aRegistrationMethodWhoseBundleStopsLeavesItsComponentsAsTheyWere() throws Exception {
+        JsonNode methods = json(get("/api/v1/registration-methods", ADMIN_TOKEN));
+        java.util.List<String> names = new java.util.ArrayList<>();
+        methods.forEach(m -> names.add(m.path("name").asText()));
+        assertEquals(java.util.List.of("api", "dns", "static"), names);
+        assertEquals(201, send("POST", "/api/v1/teams", ADMIN_TOKEN, "{\"name\":\"reg\"}", null).statusCode());
+        assertEquals(201, send("POST", "/api/v1/teams/reg/apps", ADMIN_TOKEN, "{\"name\":\"web\"}", null)
+                .statusCode());
+        HttpResponse<String> made = send("POST", "/api/v1/teams/reg/third-party-components", ADMIN_TOKEN,
+                "{\"name\":\"legacy\",\"app\":\"web\",\"port\":{\"port\":5432},\"method\":\"static\","
+                        + "\"config\":{\"addresses\":\"127.0.0.1\"},\"health\":{\"kind\":\"none\"}}", null);
+        assertEquals(made.body(), 201, made.statusCode());
+        String registration = "/api/v1/teams/reg/components/legacy/registration";
+        waitFor("its endpoint", Duration.ofSeconds(30), () -> json(get(registration, ADMIN_TOKEN)).path("status")
+                .asText().equals("running"));
+
+        org.osgi.framework.Bundle bundle = java.util.Arrays.stream(bundleContext.getBundles())
+                .filter(b -> b.getSymbolicName().equals("kato-registration-static")).findFirst().orElseThrow();
+        bundle.stop();
+        try {
+            waitFor("static to leave", Duration.ofSeconds(30), () -> !get("/api/v1/registration-methods",
+                    ADMIN_TOKEN).body().contains("\"static\""));
+            JsonNode waiting = json(get(registration, ADMIN_TOKEN));
+            assertFalse(waiting.toString(), waiting.path("methodAvailable").asBoolean());
+            assertEquals("the endpoints stay as they were", "running", waiting.path("status").asText());
+            HttpResponse<String> refused = send("POST", "/api/v1/teams/reg/third-party-components", ADMIN_TOKEN,
+                    "{\"name\":\"other\",\"app\":\"web\",\"port\":{\"port\":1},\"method\":\"static\","
+                            + "\"config\":{\"addresses\":\"127.0.0.1\"}}", null);
+            assertEquals(refused.body(), 400, refused.statusCode());
+            assertTrue(refused.body(), refused.body().contains("no registration method 'static' is installed"));
+        } finally {
+            bundle.start();
+        }
+        waitFor("static to come back", Duration.ofSeconds(30), () -> json(get(registration, ADMIN_TOKEN))
+                .path("methodAvailable").asBoolean());
+    }
 }
