@@ -30,6 +30,11 @@ public final class TeamRows {
         return tx.one("SELECT " + COLUMNS + " FROM teams t WHERE t.name = ?", TeamRows::map, name);
     }
 
+    /** Holds the team's row until the transaction ends: changes checked against the whole team go one at a time. */
+    public void lock(String id) {
+        tx.update("UPDATE teams SET version = version WHERE id = ?", id);
+    }
+
     public Optional<Team> byId(String id) {
         return tx.one("SELECT " + COLUMNS + " FROM teams t WHERE t.id = ?", TeamRows::map, id);
     }

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
 public final class GatewayPolicy {
     /** Routing only. */
     public static final GatewayPolicy NONE = new GatewayPolicy(false, 0, List.of(), List.of());
-    private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]+(/[0-9]{1,3})?");
+    /** Dotted-quad IPv4 (no short forms) or anything with a ':' (IPv6), each with an optional prefix length. */
+    private static final Pattern LITERAL = Pattern.compile("(((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
+            + "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)|[0-9a-f.]*:[0-9a-f:.]*)(/[0-9]{1,3})?");
 
     private final boolean measure;
     private final int requestsPerSecond;
@@ -132,7 +134,7 @@ public final class GatewayPolicy {
         static Range parse(String text) {
             String s = text.strip().toLowerCase(Locale.ROOT);
             // a literal only: InetAddress would look a name up in the DNS
-            if (!LITERAL.matcher(s).matches() || !s.contains(".") && !s.contains(":")) {
+            if (!LITERAL.matcher(s).matches()) {
                 throw new IllegalArgumentException("'" + text + "' is not an IP address or a CIDR range such as"
                         + " 10.0.0.0/8");
             }

@@ -84,6 +84,7 @@ public class DependencyServiceImpl extends ServiceSupport implements DependencyS
             if (d.id().equals(c.id())) {
                 throw ValidationException.of("dependency", "'" + component + "' cannot depend on itself");
             }
+            new io.kato.store.TeamRows(tx).lock(t.id()); // two adds at once must each see the other's edge
             DependencyRows rows = new DependencyRows(tx);
             List<String> cycle = path(tx, rows.edges(t.id()), d.id(), c.id());
             if (!cycle.isEmpty()) {

@@ -42,6 +42,10 @@ public class RegistrationMethods {
         listeners.add(listener);
     }
 
+    void removeListener(Runnable listener) {
+        listeners.remove(listener);
+    }
+
     /** The method of that name the selection rule picks, while one is registered. */
     Optional<RegistrationMethod> byName(String name) {
         return Optional.ofNullable(winners().get(name)).map(RankedServices.Ranked::service);

@@ -47,7 +47,17 @@ public class ThirdPartyWatch {
     /** By component id and address: consecutive outcomes of the health check, and when it is next due. */
     private final Map<String, Streak> streaks = new ConcurrentHashMap<>();
 
-    private record Watch(RegistrationMethod method, String started, AutoCloseable handle) {
+    /** One start of a method for a component: its reports count while it is the component's current watch. */
+    private static final class Watch {
+        final RegistrationMethod method;
+        final String started;
+        volatile AutoCloseable handle = () -> {
+        };
+
+        Watch(RegistrationMethod method, String started) {
+            this.method = method;
+            this.started = started;
+        }
     }
 
     private static final class Streak {
@@ -57,20 +67,34 @@ public class ThirdPartyWatch {
         boolean running;
     }
 
+    private final Runnable onChange = () -> {
+        try {
+            loop.execute(this::syncQuietly);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // deactivated: the next activation syncs anyway
+        }
+    };
+
     @Activate
     public ThirdPartyWatch(@Reference Store store, @Reference RegistrationMethods methods) {
         this.store = store;
         this.methods = methods;
-        methods.onChange(() -> loop.execute(this::syncQuietly));
+        methods.onChange(onChange);
         loop.scheduleWithFixedDelay(this::syncQuietly, 0, 2, TimeUnit.SECONDS);
         loop.scheduleWithFixedDelay(this::checkQuietly, 1, 1, TimeUnit.SECONDS);
     }
 
     @Deactivate
     void deactivate() {
+        methods.removeListener(onChange);
         loop.shutdownNow();
         checks.shutdownNow();
-        watches.values().forEach(w -> close(w.handle()));
+        try {
+            loop.awaitTermination(5, TimeUnit.SECONDS); // a sync under way may still start a handle
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        watches.values().forEach(w -> close(w.handle));
         watches.clear();
     }
 
@@ -94,18 +118,20 @@ public class ThirdPartyWatch {
                 continue; // away (its endpoints stay as they were) or fed through the API
             }
             wanted.add(r.componentId());
-            if (w != null && w.method() == m && w.started().equals(started)) {
+            if (w != null && w.method == m && w.started.equals(started)) {
                 continue;
             }
             if (w != null) {
-                close(w.handle());
+                close(w.handle);
             }
             int port = store.inTransaction(tx -> new ComponentRows(tx).byId(r.componentId()))
                     .map(c -> c.ports().isEmpty() ? 0 : c.ports().get(0).port()).orElse(0);
+            // current before it starts: a method may report from inside start (the static one does)
+            Watch next = new Watch(m, started);
+            watches.put(r.componentId(), next);
             try {
-                AutoCloseable handle = m.start(r.componentId(), ThirdPartyServiceImpl.readConfig(r.configJson()), port,
-                        endpoints -> reported(r.componentId(), m, endpoints));
-                watches.put(r.componentId(), new Watch(m, started, handle));
+                next.handle = m.start(r.componentId(), ThirdPartyServiceImpl.readConfig(r.configJson()), port,
+                        endpoints -> reported(r.componentId(), next, endpoints));
             } catch (RuntimeException e) {
                 LOG.warn("Registration method {} could not start for component {}: {}", m.name(), r.componentId(),
                         e.getMessage());
@@ -113,20 +139,19 @@ public class ThirdPartyWatch {
             }
         }
         watches.entrySet().removeIf(e -> {
-            boolean gone = !wanted.contains(e.getKey()) || methods.byName(e.getValue().method().name())
-                    .filter(m -> m == e.getValue().method()).isEmpty();
+            boolean gone = !wanted.contains(e.getKey()) || methods.byName(e.getValue().method.name())
+                    .filter(m -> m == e.getValue().method).isEmpty();
             if (gone) {
-                close(e.getValue().handle());
+                close(e.getValue().handle);
             }
             return gone;
         });
     }
 
     /** A method's full list: new addresses come in healthy until checked, gone ones go, the rest keep their health. */
-    private void reported(String componentId, RegistrationMethod from, List<RegistrationMethod.Endpoint> endpoints) {
-        Watch w = watches.get(componentId);
-        if (w != null && w.method() != from) {
-            return; // a late report of a handle replaced meanwhile
+    private void reported(String componentId, Watch from, List<RegistrationMethod.Endpoint> endpoints) {
+        if (watches.get(componentId) != from) {
+            return; // a late report of a handle replaced or closed meanwhile
         }
         Map<String, Boolean> online = new HashMap<>();
         endpoints.stream().limit(ThirdPartyServiceImpl.MAX_ENDPOINTS).forEach(e -> online.put(e.address(), e.online()));

@@ -90,7 +90,7 @@ final class Meter implements GatewayMetrics {
                 }
             }
             synchronized (ring) {
-                long[] slot = ring[(int) (second % WINDOW_SECONDS)];
+                long[] slot = ring[(int) Math.floorMod(second, (long) WINDOW_SECONDS)]; // nanoTime may be negative
                 if (slot[0] != second) {
                     slot[0] = second;
                     slot[1] = slot[2] = slot[3] = slot[4] = 0;

@@ -72,7 +72,8 @@ class StandardPluginTypeTest {
     @Test
     void inboundValuesTheGatewayCannotApplyAreRefusedByItem() {
         for (Map<String, String> bad : List.of(Map.of("RATE_LIMIT", "fast"), Map.of("RATE_LIMIT", "-1"),
-                Map.of("ALLOW", "example.org"), Map.of("DENY", "10.0.0.0/33"), Map.of("DENY", "10.0.0.1, 300.1.1.1"))) {
+                Map.of("ALLOW", "example.org"), Map.of("DENY", "10.0.0.0/33"), Map.of("DENY", "10.0.0.1, 300.1.1.1"),
+                Map.of("ALLOW", "bad.cafe"), Map.of("ALLOW", "10.1/16"))) {
             ValidationException e = assertThrows(ValidationException.class,
                     () -> StandardPluginType.inboundRules(inbound(bad, Map.of())), bad.toString());
             assertTrue(e.getMessage().contains(bad.keySet().iterator().next()), e.getMessage());

@@ -25,8 +25,12 @@ final class DnsClient {
     private final InetSocketAddress server;
     private final int timeoutMillis;
 
-    /** A record of an answer: its owner, type and data (an address, or an SRV target with its port). */
-    record Record(String name, int type, String address, String target, int port) {
+    /**
+     * A record: its owner, type and data (an address, or an SRV target with its port), and
+     * whether it is in the answer section (the others are the server's additions: glue,
+     * its nameservers' addresses).
+     */
+    record Record(String name, int type, String address, String target, int port, boolean answer) {
     }
 
     /** The name does not exist (NXDOMAIN): not a failure to reach the server. */
@@ -51,6 +55,7 @@ final class DnsClient {
         for (int attempt = 0; attempt < 2; attempt++) {
             try (DatagramSocket socket = new DatagramSocket()) {
                 socket.setSoTimeout(timeoutMillis);
+                socket.connect(server); // only the server's datagrams come back to it
                 socket.send(new DatagramPacket(question, question.length, server));
                 byte[] buffer = new byte[4096];
                 while (true) {
@@ -92,8 +97,12 @@ final class DnsClient {
         if (rcode != 0) {
             throw new IOException("the server answered with error code " + rcode + " for " + asked);
         }
+        if ((flags & 0x0200) != 0) { // truncated: a part taken for the whole would drop endpoints
+            throw new IOException("the answer for " + asked + " did not fit in a datagram");
+        }
         int questions = in.getShort(4) & 0xffff;
-        int records = (in.getShort(6) & 0xffff) + (in.getShort(8) & 0xffff) + (in.getShort(10) & 0xffff);
+        int answers = in.getShort(6) & 0xffff;
+        int records = answers + (in.getShort(8) & 0xffff) + (in.getShort(10) & 0xffff);
         in.position(12);
         for (int i = 0; i < questions; i++) {
             name(in);
@@ -110,12 +119,13 @@ final class DnsClient {
             if (type == A && length == 4 || type == AAAA && length == 16) {
                 byte[] address = new byte[length];
                 in.get(address);
-                out.add(new Record(owner, type, InetAddress.getByAddress(address).getHostAddress(), null, 0));
+                out.add(new Record(owner, type, InetAddress.getByAddress(address).getHostAddress(), null, 0,
+                        i < answers));
             } else if (type == SRV) {
                 in.getShort(); // priority
                 in.getShort(); // weight
                 int port = in.getShort() & 0xffff;
-                out.add(new Record(owner, type, null, name(in), port));
+                out.add(new Record(owner, type, null, name(in), port, i < answers));
             }
             in.position(end);
         }

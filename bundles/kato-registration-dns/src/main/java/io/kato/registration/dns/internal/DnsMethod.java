@@ -34,7 +34,8 @@ public class DnsMethod implements RegistrationMethod {
     private static final Set<String> SETTINGS = Set.of(NAME, TYPE, SERVER, REFRESH);
     private static final Pattern DNS_NAME = Pattern.compile("(?=.{1,253}$)(_?[A-Za-z0-9]([A-Za-z0-9-]{0,61}"
             + "[A-Za-z0-9])?\\.)*[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.?");
-    private static final Pattern IP = Pattern.compile("[0-9.]+|\\[[0-9A-Fa-f:.]+]");
+    private static final Pattern IP = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
+            + "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)|\\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*]");
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "kato-registration-dns");
         t.setDaemon(true);
@@ -118,8 +119,8 @@ public class DnsMethod implements RegistrationMethod {
         List<Endpoint> out = new ArrayList<>();
         for (int type : List.of(DnsClient.A, DnsClient.AAAA)) {
             try {
-                dns.query(name, type).stream().filter(r -> r.type() == type).forEach(r -> out.add(new Endpoint(
-                        r.address(), port, true)));
+                dns.query(name, type).stream().filter(r -> r.answer() && r.type() == type)
+                        .forEach(r -> out.add(new Endpoint(r.address(), port, true)));
             } catch (DnsClient.NoSuchName e) {
                 if (type == DnsClient.A) {
                     throw e;
@@ -133,7 +134,7 @@ public class DnsMethod implements RegistrationMethod {
     private static List<Endpoint> fromSrv(DnsClient dns, String name) throws IOException {
         List<DnsClient.Record> records = dns.query(name, DnsClient.SRV);
         List<Endpoint> out = new ArrayList<>();
-        for (DnsClient.Record srv : records.stream().filter(r -> r.type() == DnsClient.SRV).toList()) {
+        for (DnsClient.Record srv : records.stream().filter(r -> r.answer() && r.type() == DnsClient.SRV).toList()) {
             List<String> known = records.stream().filter(r -> r.address() != null && r.name().equals(srv.target()))
                     .map(DnsClient.Record::address).toList();
             if (known.isEmpty()) {
@@ -185,7 +186,11 @@ public class DnsMethod implements RegistrationMethod {
             throw new IllegalArgumentException(SERVER + " must be a DNS server's IP address with an optional port,"
                     + " like 10.0.0.2 or 10.0.0.2:5353, not '" + s + "'");
         }
-        return new InetSocketAddress(host.replace("[", "").replace("]", ""), port);
+        InetSocketAddress address = new InetSocketAddress(host.replace("[", "").replace("]", ""), port);
+        if (address.isUnresolved()) { // a literal that is no address: never looked up, never asked
+            throw new IllegalArgumentException(SERVER + " '" + s + "' is not an IP address");
+        }
+        return address;
     }
 
     /** The host's first nameserver, as /etc/resolv.conf has it. */

@@ -69,7 +69,13 @@ public class StaticMethod implements RegistrationMethod {
                     throw new IllegalArgumentException("'" + entry + "' opens a bracket it does not close");
                 }
                 host = entry.substring(1, close);
+                if (!IPV6.matcher(host).matches()) {
+                    throw new IllegalArgumentException("'" + entry + "' holds no IPv6 address between its brackets");
+                }
                 if (close + 1 < entry.length()) {
+                    if (entry.charAt(close + 1) != ':') {
+                        throw new IllegalArgumentException("'" + entry + "' needs a ':' before its port");
+                    }
                     p = port(entry, entry.substring(close + 1));
                 }
             } else if (entry.indexOf(':') == entry.lastIndexOf(':') && entry.indexOf(':') > 0) { // v4 or name:port

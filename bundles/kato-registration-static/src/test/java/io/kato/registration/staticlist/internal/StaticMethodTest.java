@@ -28,7 +28,7 @@ class StaticMethodTest {
     void whatItCannotUseIsSaidInWords() {
         assertEquals(List.of(), method.validate(Map.of("addresses", "10.0.0.5")));
         for (String bad : List.of("", "10.0.0.5:0", "10.0.0.5:x", "db.example.org, 10.0.0.5", "under_score.example",
-                "[fd00::5", "10.0.0.5:70000")) {
+                "[fd00::5", "10.0.0.5:70000", "[x]", "[]:5", "[fd00::5]3306")) {
             List<String> problems = method.validate(Map.of("addresses", bad));
             assertEquals(1, problems.size(), bad + ": " + problems);
         }

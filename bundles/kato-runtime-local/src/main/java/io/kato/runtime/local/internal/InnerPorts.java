@@ -152,18 +152,30 @@ final class InnerPorts implements AutoCloseable {
         Listener(String componentId, int port) throws IOException {
             this.componentId = componentId;
             server = new ServerSocket();
-            server.setReuseAddress(true);
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            pumps.execute(this::accept);
+            try {
+                server.setReuseAddress(true);
+                server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                pumps.execute(this::accept);
+            } catch (IOException | java.util.concurrent.RejectedExecutionException e) {
+                quietly(server);
+                throw e instanceof IOException io ? io : new IOException("the runtime is stopping", e);
+            }
         }
 
         private void accept() {
             while (!server.isClosed()) {
+                Socket client;
                 try {
-                    Socket client = server.accept();
-                    pumps.execute(() -> pass(client));
+                    client = server.accept();
                 } catch (IOException e) {
                     return; // closed
+                }
+                try {
+                    pumps.execute(() -> pass(client));
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    quietly(client);
+                    quietly(server);
+                    return;
                 }
             }
         }
