@@ -113,19 +113,19 @@ public class ThirdPartyWatch {
         for (ThirdPartyRows.Registration r : all) {
             RegistrationMethod m = methods.byName(r.method()).orElse(null);
             Watch w = watches.get(r.componentId());
-            String started = r.method() + "\0" + r.configJson();
             if (m == null || m.pushed()) {
                 continue; // away (its endpoints stay as they were) or fed through the API
             }
             wanted.add(r.componentId());
+            int port = store.inTransaction(tx -> new ComponentRows(tx).byId(r.componentId()))
+                    .map(c -> c.ports().isEmpty() ? 0 : c.ports().get(0).port()).orElse(0);
+            String started = r.method() + "\0" + r.configJson() + "\0" + port; // a new port: addresses without one move
             if (w != null && w.method == m && w.started.equals(started)) {
                 continue;
             }
             if (w != null) {
                 close(w.handle);
             }
-            int port = store.inTransaction(tx -> new ComponentRows(tx).byId(r.componentId()))
-                    .map(c -> c.ports().isEmpty() ? 0 : c.ports().get(0).port()).orElse(0);
             // current before it starts: a method may report from inside start (the static one does)
             Watch next = new Watch(m, started);
             watches.put(r.componentId(), next);
