@@ -353,8 +353,9 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
             Component next = edit.apply(current).atVersion(current.version() + 1, now());
             if (next.sourceKind() == SourceKind.THIRD_PARTY && next.ports().size() != 1) {
                 throw ValidationException.of("ports", "a third-party component has exactly one port (this would leave"
-                        + " it " + next.ports().size() + "): change its port with PUT …/ports/" + current.ports()
-                        .get(0).port() + " rather than adding or removing one");
+                        + " it " + next.ports().size() + "), fixed when it is registered: change its protocol or alias"
+                        + " with PUT …/ports/" + current.ports().get(0).port() + ", or register the service anew"
+                        + " for another port");
             }
             if (next.deployType() != current.deployType()) {
                 VolumeServiceImpl.deployTypeFits(tx, current, next.deployType());
