@@ -127,4 +127,18 @@ public interface Runtime {
      */
     default void applyExternal(ExternalService service) {
     }
+
+    /**
+     * Follows the log of one plugin beside the instance ({@code plugin} null: the instance's
+     * own, {@link #logs(String, String, LogSink)}). The default is for runtimes whose plugins
+     * write into the instance's log: that log.
+     */
+    default AutoCloseable logs(String componentId, String instance, String plugin, LogSink sink) {
+        return logs(componentId, instance, sink);
+    }
+
+    /** The last lines of one plugin's log beside the instance; the default as {@link #logs(String, String, String, LogSink)}. */
+    default java.util.List<String> logTail(String componentId, String instance, String plugin, int lines) {
+        return logTail(componentId, instance, lines);
+    }
 }

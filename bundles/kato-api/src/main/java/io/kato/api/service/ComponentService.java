@@ -122,10 +122,28 @@ public interface ComponentService {
      *
      * @throws io.kato.api.NotFoundException when no such instance name can belong to the component
      */
-    List<String> instanceLog(Actor actor, String team, String component, String instance, int lines);
+    default List<String> instanceLog(Actor actor, String team, String component, String instance, int lines) {
+        return instanceLog(actor, team, component, instance, null, lines);
+    }
+
+    /**
+     * The same, of one plugin installed on the component ({@code plugin} names it; null: the
+     * instance's own output). Where a runtime keeps a plugin's output apart (a sidecar's log
+     * on a cluster), that alone; where plugins write into the instance's log (the local
+     * runtime), the instance's log.
+     *
+     * @throws io.kato.api.NotFoundException also when no plugin of that name is installed on it
+     */
+    List<String> instanceLog(Actor actor, String team, String component, String instance, String plugin, int lines);
 
     /** Follows one instance's log from now on, until the returned handle is closed. */
-    AutoCloseable followInstanceLog(Actor actor, String team, String component, String instance,
+    default AutoCloseable followInstanceLog(Actor actor, String team, String component, String instance,
+                                            io.kato.api.runtime.LogSink sink) {
+        return followInstanceLog(actor, team, component, instance, null, sink);
+    }
+
+    /** Follows one instance's log, or that of one of its plugins (see {@link #instanceLog(Actor, String, String, String, String, int)}). */
+    AutoCloseable followInstanceLog(Actor actor, String team, String component, String instance, String plugin,
                                     io.kato.api.runtime.LogSink sink);
 
     /** The component's lifecycle state now, derived from its desired state, jobs and the active runtime. */

@@ -678,19 +678,35 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
     }
 
     @Override
-    public List<String> instanceLog(Actor actor, String team, String component, String instance, int lines) {
+    public List<String> instanceLog(Actor actor, String team, String component, String instance, String plugin,
+                                    int lines) {
         if (lines < 1 || lines > 10_000) {
             throw ValidationException.of("lines", "must be between 1 and 10000");
         }
         Component c = instanceOf(actor, team, component, instance);
-        return runtimeOf(c).logTail(c.id(), instance, lines);
+        return runtimeOf(c).logTail(c.id(), instance, installed(c, plugin), lines);
     }
 
     @Override
     public AutoCloseable followInstanceLog(Actor actor, String team, String component, String instance,
-                                           io.kato.api.runtime.LogSink sink) {
+                                           String plugin, io.kato.api.runtime.LogSink sink) {
         Component c = instanceOf(actor, team, component, instance);
-        return runtimeOf(c).logs(c.id(), instance, sink);
+        return runtimeOf(c).logs(c.id(), instance, installed(c, plugin), sink);
+    }
+
+    /** The plugin's name when it is installed on the component (null stays null: the instance's own log). */
+    private String installed(Component c, String plugin) {
+        if (plugin == null || plugin.isBlank()) {
+            return null;
+        }
+        boolean there = tx(tx -> new io.kato.store.PluginRows(tx).byName(c.teamId(), plugin).map(p -> new
+                io.kato.store.PluginRows(tx).installs(c.id()).stream().anyMatch(i -> i.pluginId().equals(p.id())))
+                .orElse(false));
+        if (!there) {
+            throw new NotFoundException("No plugin '" + plugin + "' is installed on '" + c.name() + "': see GET"
+                    + " …/components/" + c.name() + "/plugins");
+        }
+        return plugin;
     }
 
     /** The component, when the instance name can be one of its instances ({@code <component>-<n>}). */

@@ -412,6 +412,29 @@ class PluginsTest {
     }
 
     @Test
+    void aPluginsLogIsReadBesideItsInstanceOnlyWhenItIsInstalled() {
+        List<String> asked = new java.util.ArrayList<>();
+        Runtimes runtimes = new Runtimes("local");
+        runtimes.addRuntime(new ReconcilerTest.FakeRuntime("local") {
+            @Override
+            public List<String> logTail(String componentId, String instance, String plugin, int lines) {
+                asked.add(instance + "/" + plugin);
+                return List.of("line of " + (plugin == null ? "main" : plugin));
+            }
+        });
+        ComponentServiceImpl components = new ComponentServiceImpl(store, new Secrets(new SecretCipher(
+                SecretCipherTest.randomKey())), runtimes, Clock.systemUTC());
+        plugins.create(admin, "shop", plugin("agent", "general", image(), List.of()));
+        build("agent");
+        assertThrows(NotFoundException.class, () -> components.instanceLog(admin, "shop", "api", "api-0", "agent",
+                10), "not installed");
+        installs.install(admin, "shop", "api", install("agent", Map.of(), Map.of()));
+        assertEquals(List.of("line of agent"), components.instanceLog(admin, "shop", "api", "api-0", "agent", 10));
+        assertEquals(List.of("line of main"), components.instanceLog(admin, "shop", "api", "api-0", 10));
+        assertEquals(List.of("api-0/agent", "api-0/null"), asked);
+    }
+
+    @Test
     void installedPluginsAreRenderedForTheRuntimeAndServedByDiscoveryWithTheirOwnToken() {
         plugins.create(admin, "shop", plugin("agent", "general", image(), AGENT_CONFIG));
         plugins.create(admin, "shop", new Plugin(null, "seed", "init", image(), null, null, null, true, 32, 50,

@@ -136,16 +136,19 @@ public class ComponentsResource {
     /**
      * One instance's log: its last {@code lines} (200 by default) as text, or with
      * {@code ?follow=true} as server-sent events, those lines and then each new one, until
-     * the client goes away.
+     * the client goes away. {@code ?plugin=<name>}: the log of a plugin beside it, where the
+     * runtime keeps it apart (a sidecar or init container on a cluster).
      */
     @GET
     @Path("{component}/instances/{instance}/log")
     @Produces({MediaType.TEXT_PLAIN, Sse.MEDIA_TYPE})
     public Response instanceLog(@PathParam("team") String team, @PathParam("component") String component,
                                 @PathParam("instance") String instance, @QueryParam("lines") Integer lines,
-                                @QueryParam("follow") boolean follow, @Context SecurityContext sc) {
+                                @QueryParam("follow") boolean follow, @QueryParam("plugin") String plugin,
+                                @Context SecurityContext sc) {
         Actor actor = actor(sc);
-        List<String> tail = components.instanceLog(actor, team, component, instance, lines == null ? 200 : lines);
+        List<String> tail = components.instanceLog(actor, team, component, instance, plugin,
+                lines == null ? 200 : lines);
         if (!follow) {
             return Response.ok(tail.isEmpty() ? "" : String.join("\n", tail) + "\n", MediaType.TEXT_PLAIN).build();
         }
@@ -156,7 +159,7 @@ public class ComponentsResource {
             }
             sse.flush();
             java.util.concurrent.BlockingQueue<String> fresh = new java.util.concurrent.LinkedBlockingQueue<>(10_000);
-            try (AutoCloseable following = components.followInstanceLog(actor, team, component, instance,
+            try (AutoCloseable following = components.followInstanceLog(actor, team, component, instance, plugin,
                     fresh::offer)) { // a client too slow to take 10 000 lines loses the newest, not Kato's memory
                 while (true) {
                     String line = fresh.poll(Sse.HEARTBEAT_NANOS, java.util.concurrent.TimeUnit.NANOSECONDS);

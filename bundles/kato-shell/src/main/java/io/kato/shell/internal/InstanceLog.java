@@ -25,13 +25,17 @@ public class InstanceLog extends ComponentCommandSupport {
     @Option(name = "-f", aliases = "--follow", description = "Print new lines as they come until Ctrl-C")
     boolean follow;
 
+    @Option(name = "--plugin", description = "The log of this plugin beside the instance (a sidecar's on a cluster;"
+            + " on the local runtime plugins write into the instance's log)")
+    String plugin;
+
     @Override
     protected Object run(Actor actor) throws Exception {
-        components.instanceLog(actor, team, component, instance, lines).forEach(out()::println);
+        components.instanceLog(actor, team, component, instance, plugin, lines).forEach(out()::println);
         if (!follow) {
             return null;
         }
-        try (AutoCloseable following = components.followInstanceLog(actor, team, component, instance,
+        try (AutoCloseable following = components.followInstanceLog(actor, team, component, instance, plugin,
                 out()::println)) {
             while (!Thread.currentThread().isInterrupted()) {
                 Thread.sleep(1000);

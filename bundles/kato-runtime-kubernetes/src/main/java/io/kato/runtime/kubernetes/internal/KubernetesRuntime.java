@@ -433,8 +433,15 @@ public class KubernetesRuntime implements Runtime {
 
     @Override
     public AutoCloseable logs(String componentId, String instance, LogSink sink) {
+        return logs(componentId, instance, null, sink);
+    }
+
+    /** A pod with plugins has several containers: the main one's log, or a plugin's ({@code plugin-<name>}). */
+    @Override
+    public AutoCloseable logs(String componentId, String instance, String plugin, LogSink sink) {
         String ns = podNamespace(componentId, instance);
-        LogWatch watch = client.pods().inNamespace(ns).withName(instance).tailingLines(0).watchLog();
+        LogWatch watch = client.pods().inNamespace(ns).withName(instance).inContainer(container(plugin))
+                .tailingLines(0).watchLog();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(watch.getOutput(),
                     StandardCharsets.UTF_8))) {
@@ -452,14 +459,24 @@ public class KubernetesRuntime implements Runtime {
 
     @Override
     public List<String> logTail(String componentId, String instance, int lines) {
+        return logTail(componentId, instance, null, lines);
+    }
+
+    @Override
+    public List<String> logTail(String componentId, String instance, String plugin, int lines) {
         try {
             String log = client.pods().inNamespace(podNamespace(componentId, instance)).withName(instance)
-                    .tailingLines(lines).getLog();
+                    .inContainer(container(plugin)).tailingLines(lines).getLog();
             return log == null || log.isEmpty() ? List.of() : List.of(log.split("\n"));
         } catch (KubernetesClientException | RuntimeFailure e) {
             LOG.debug("No log of pod {}: {}", instance, e.getMessage());
             return List.of();
         }
+    }
+
+    /** The main container, or a plugin's (named as {@link Manifests} renders it). */
+    private static String container(String plugin) {
+        return plugin == null ? "main" : "plugin-" + plugin;
     }
 
     private String podNamespace(String componentId, String instance) {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class KubernetesRuntimeTest {
     static KubernetesClient client;
+    static io.fabric8.kubernetes.client.server.mock.KubernetesMockServer server;
     private KubernetesRuntime runtime;
 
     @BeforeEach
@@ -78,6 +79,27 @@ class KubernetesRuntimeTest {
             runtime.purge(id);
         }
         assertEquals(null, client.services().inNamespace("kato-shop").withName("mysql").get(), "purged");
+    }
+
+    /** A pod with a sidecar has two logs: the instance's is the main container's, a plugin's its own. */
+    @Test
+    void aPodWithPluginsGivesTheMainContainersLogOrAPluginsOwn() throws Exception {
+        io.kato.api.runtime.Deployment d = ManifestsTest.WEB;
+        Map<String, String> labels = Map.of(Manifests.MANAGED_BY, Manifests.KATO, Manifests.COMPONENT,
+                d.componentId(), Manifests.VERSION, d.versionId());
+        client.pods().inNamespace("kato-shop").resource(new PodBuilder().withNewMetadata().withName("web-p")
+                .withLabels(labels).endMetadata().withNewSpec().addNewContainer().withName("main")
+                .withImage(d.artifact()).endContainer().addNewContainer().withName("plugin-logs").withImage("x")
+                .endContainer().endSpec().build()).create();
+        await("the pod", () -> runtime.observe(d.componentId()).instances().size() == 1);
+        server.expect().get().withPath("/api/v1/namespaces/kato-shop/pods/web-p/log?pretty=false&container=main"
+                + "&tailLines=5").andReturn(200, "from main\n").always();
+        server.expect().get().withPath("/api/v1/namespaces/kato-shop/pods/web-p/log?pretty=false"
+                + "&container=plugin-logs&tailLines=5").andReturn(200, "from the sidecar\n").always();
+        assertEquals(List.of("from main"), runtime.logTail(d.componentId(), "web-p", 5));
+        assertEquals(List.of("from the sidecar"), runtime.logTail(d.componentId(), "web-p", "logs", 5));
+        client.pods().inNamespace("kato-shop").withName("web-p").delete();
+        await("the pod gone", () -> runtime.observe(d.componentId()).instances().isEmpty());
     }
 
     @Test
