@@ -231,6 +231,26 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
                         "image " + s.image(), now()));
                 created.add(c.masked());
             }
+            // links and depends_on between the services become dependencies, on the services made now or before
+            ComponentRows rows = new ComponentRows(tx);
+            for (ImageReport.Service s : report.services()) {
+                if (!wanted.contains(s.name())) {
+                    continue;
+                }
+                Component c = rows.byName(t.id(), s.name()).orElseThrow();
+                for (String needed : s.dependsOn()) {
+                    Optional<Component> d = rows.byName(t.id(), needed);
+                    if (d.isEmpty()) {
+                        continue; // a service left out of this creation: add the dependency once it exists
+                    }
+                    Optional<String> cycle = DependencyServiceImpl.cycle(tx, t.id(), c, d.get());
+                    if (cycle.isPresent()) {
+                        throw ValidationException.of("services", "the services' depends_on close a cycle: "
+                                + cycle.get());
+                    }
+                    new io.kato.store.DependencyRows(tx).add(c.id(), d.get().id(), now());
+                }
+            }
             return created;
         }));
     }

@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Reference;
@@ -84,20 +85,31 @@ public class DependencyServiceImpl extends ServiceSupport implements DependencyS
             if (d.id().equals(c.id())) {
                 throw ValidationException.of("dependency", "'" + component + "' cannot depend on itself");
             }
-            new io.kato.store.TeamRows(tx).lock(t.id()); // two adds at once must each see the other's edge
-            DependencyRows rows = new DependencyRows(tx);
-            List<String> cycle = path(tx, rows.edges(t.id()), d.id(), c.id());
-            if (!cycle.isEmpty()) {
-                List<String> names = new ArrayList<>(List.of(component));
-                names.addAll(cycle);
+            Optional<String> cycle = cycle(tx, t.id(), c, d);
+            if (cycle.isPresent()) {
                 throw ValidationException.of("dependency", "'" + component + "' depending on '" + dependency
-                        + "' would close a cycle: " + String.join(" -> ", names) + "; remove one of those first");
+                        + "' would close a cycle: " + cycle.get() + "; remove one of those first");
             }
-            if (rows.add(c.id(), d.id(), now())) {
+            if (new DependencyRows(tx).add(c.id(), d.id(), now())) {
                 audit(tx, actor, t.id(), "add-dependency", "component/" + c.name(), null, d.name());
             }
             return shown(d);
         });
+    }
+
+    /**
+     * The cycle {@code c} depending on {@code d} would close ({@code c -> d -> … -> c}), or
+     * empty. Locks the team first: two additions at once must each see the other's edge.
+     */
+    static Optional<String> cycle(Tx tx, String teamId, Component c, Component d) {
+        new io.kato.store.TeamRows(tx).lock(teamId);
+        List<String> path = path(tx, new DependencyRows(tx).edges(teamId), d.id(), c.id());
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>(List.of(c.name()));
+        names.addAll(path);
+        return Optional.of(String.join(" -> ", names));
     }
 
     /**

@@ -338,6 +338,13 @@ class ImageCheckTest {
         ValidationException unknown = assertThrows(ValidationException.class,
                 () -> components.createFromImages(admin, "shop", c.id(), "web", List.of("cache")));
         assertTrue(unknown.getMessage().contains("has no service 'cache'"), unknown.getMessage());
+
+        // the web service, made after db: its depends_on becomes a dependency on the db made before
+        components.createFromImages(admin, "shop", c.id(), "web", List.of("shop-web"));
+        DependencyServiceImpl dependencies = new DependencyServiceImpl(store, components, new ConnectionInfo(secrets,
+                new Runtimes("local")), Clock.systemUTC());
+        assertEquals(List.of("db"), dependencies.dependencies(admin, "shop", "shop-web").stream()
+                .map(io.kato.api.model.Dependency::component).toList());
     }
 
     @Test
