@@ -104,13 +104,20 @@ final class ClusterBuilds {
         String image = settings.registry() + "/" + request.componentId() + ":" + request.buildId();
         boolean ended = false;
         try {
-            Files.writeString(request.workspace().resolve(DOCKERFILE), "FROM " + recipe.baseImage() + "\n"
+            // the component's build-scope variables reach the recipe's steps as build arguments; their values
+            // travel in a Secret the builder reads them from, never in the Job's spec or the Dockerfile
+            StringBuilder args = new StringBuilder();
+            new java.util.TreeSet<>(request.env().keySet()).forEach(k -> args.append("ARG ").append(k).append('\n'));
+            Files.writeString(request.workspace().resolve(DOCKERFILE), "FROM " + recipe.baseImage() + "\n" + args
                     + String.join("\n", recipe.instructions()) + "\n");
             client.resource(Manifests.namespace(ns, "")).createOr(io.fabric8.kubernetes.client.dsl
                     .NonDeletingOperation::update);
             client.batch().v1().jobs().inNamespace(ns).withLabel(BUILD_ID, request.buildId())
                     .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();
-            client.resource(job(name, request, image)).inNamespace(ns).create();
+            Job created = client.resource(job(name, request, image)).inNamespace(ns).create();
+            if (!request.env().isEmpty()) {
+                client.resource(buildEnv(name, request, created)).inNamespace(ns).create();
+            }
             log.line("Building " + image + " in the cluster: job " + name + " in namespace " + ns + ", from "
                     + recipe.baseImage());
             Pod pod = awaitPod(name, p -> running(p, RECEIVER, true), podStart, "to start receiving the context");
@@ -152,10 +159,31 @@ final class ClusterBuilds {
         return Thread.currentThread().isInterrupted();
     }
 
+    /**
+     * The build's variables, owned by its Job: they go when the Job goes (its time to live,
+     * or a delete). The builder container starts after the context is received, by when this exists.
+     */
+    private static io.fabric8.kubernetes.api.model.Secret buildEnv(String name, BuildRequest request, Job job) {
+        Map<String, String> data = new java.util.TreeMap<>();
+        request.env().forEach((k, v) -> data.put(k, java.util.Base64.getEncoder().encodeToString(v.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8))));
+        return new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName(name + "-env")
+                .withLabels(Map.of(Manifests.MANAGED_BY, Manifests.KATO, BUILD_ID, request.buildId()))
+                .addNewOwnerReference().withApiVersion("batch/v1").withKind("Job").withName(job.getMetadata().getName())
+                .withUid(job.getMetadata().getUid()).endOwnerReference().endMetadata().withType("Opaque")
+                .withData(data).build();
+    }
+
     private Job job(String name, BuildRequest request, String image) {
         List<String> args = new ArrayList<>(List.of("--context=dir:///workspace",
                 "--dockerfile=/workspace/" + DOCKERFILE, "--destination=" + image,
                 "--digest-file=/dev/termination-log", "--single-snapshot"));
+        List<io.fabric8.kubernetes.api.model.EnvVar> env = new ArrayList<>();
+        for (String k : new java.util.TreeSet<>(request.env().keySet())) {
+            args.add("--build-arg=" + k); // no value: kaniko takes it from its own environment
+            env.add(new io.fabric8.kubernetes.api.model.EnvVarBuilder().withName(k).withNewValueFrom()
+                    .withNewSecretKeyRef().withName(name + "-env").withKey(k).endSecretKeyRef().endValueFrom().build());
+        }
         if (settings.insecure()) {
             args.addAll(List.of("--insecure", "--skip-tls-verify"));
         }
@@ -172,7 +200,7 @@ final class ClusterBuilds {
                         + READY)
                 .addNewVolumeMount().withName("workspace").withMountPath("/workspace").endVolumeMount()
                 .endInitContainer()
-                .addNewContainer().withName(BUILDER).withImage(settings.builderImage()).withArgs(args)
+                .addNewContainer().withName(BUILDER).withImage(settings.builderImage()).withArgs(args).withEnv(env)
                 .addNewVolumeMount().withName("workspace").withMountPath("/workspace").endVolumeMount()
                 .endContainer()
                 .addNewVolume().withName("workspace").withNewEmptyDir().endEmptyDir().endVolume();

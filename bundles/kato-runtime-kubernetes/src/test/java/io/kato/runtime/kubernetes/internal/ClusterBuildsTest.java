@@ -1,6 +1,7 @@
 package io.kato.runtime.kubernetes.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -137,10 +138,13 @@ class ClusterBuildsTest {
         kubelet(0);
         KubernetesRuntime runtime = runtime("registry.example.org/kato");
         try {
-            String image = runtime.build(new BuildRequest("comp-1", "build-1", workspace, workspace), PLAN, log::add);
+            String image = runtime.build(new BuildRequest("comp-1", "build-1", workspace, workspace,
+                    Map.of("PIP_INDEX_URL", "https://pypi.example.org/simple", "PIP_TOKEN", "t0ken-s3cret")), PLAN,
+                    log::add);
             assertEquals("registry.example.org/kato/comp-1:build-1@" + DIGEST, image);
-            assertEquals("FROM python:3.12-slim\nCOPY . /app\nWORKDIR /app\nCMD python3 app.py\n",
-                    Files.readString(sent.get().resolve(ClusterBuilds.DOCKERFILE)));
+            assertEquals("FROM python:3.12-slim\nARG PIP_INDEX_URL\nARG PIP_TOKEN\nCOPY . /app\nWORKDIR /app\n"
+                    + "CMD python3 app.py\n", Files.readString(sent.get().resolve(ClusterBuilds.DOCKERFILE)),
+                    "the build-scope variables are the steps' build arguments");
             assertEquals("print('hi')\n", Files.readString(sent.get().resolve("app.py")), "the source went with it");
             Job job = job("build-1");
             assertTrue(job.getMetadata().getName().startsWith("kato-build-build-1-"), job.getMetadata().getName());
@@ -151,6 +155,17 @@ class ClusterBuildsTest {
             assertTrue(builder.getArgs().contains("--destination=registry.example.org/kato/comp-1:build-1"),
                     builder.getArgs().toString());
             assertTrue(builder.getArgs().contains("--digest-file=/dev/termination-log"));
+            assertTrue(builder.getArgs().containsAll(List.of("--build-arg=PIP_INDEX_URL", "--build-arg=PIP_TOKEN")),
+                    "named, valued from the builder's env");
+            assertEquals(job.getMetadata().getName() + "-env", builder.getEnv().get(1).getValueFrom()
+                    .getSecretKeyRef().getName());
+            assertFalse(io.fabric8.kubernetes.client.utils.Serialization.asYaml(job).contains("t0ken-s3cret"),
+                    "a value never stands in the Job");
+            var secret = client.secrets().inNamespace("kato-builds").withName(job.getMetadata().getName() + "-env")
+                    .get();
+            assertEquals("dDBrZW4tczNjcmV0", secret.getData().get("PIP_TOKEN"));
+            assertEquals(job.getMetadata().getName(), secret.getMetadata().getOwnerReferences().get(0).getName(),
+                    "it goes with its Job");
             assertEquals(0, job.getSpec().getBackoffLimit(), "a failed build is not tried again behind Kato's back");
             assertNull(job.getSpec().getTemplate().getMetadata().getLabels().get(Manifests.COMPONENT),
                     "the build pod is not taken for an instance of the component");
