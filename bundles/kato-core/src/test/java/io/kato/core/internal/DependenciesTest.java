@@ -154,28 +154,7 @@ class DependenciesTest {
     @Test
     void aThirdPartyDependencyIsReachedAtItsEndpointOrAtTheNameTheRuntimeGivesIt() {
         RegistrationMethods methods = new RegistrationMethods();
-        methods.addMethod(new io.kato.api.thirdparty.RegistrationMethod() {
-            @Override
-            public String name() {
-                return "api";
-            }
-
-            @Override
-            public boolean pushed() {
-                return true;
-            }
-
-            @Override
-            public List<String> validate(Map<String, String> config) {
-                return List.of();
-            }
-
-            @Override
-            public AutoCloseable start(String componentId, Map<String, String> config, int port, EndpointSink sink) {
-                return () -> {
-                };
-            }
-        }, Map.of(org.osgi.framework.Constants.SERVICE_ID, 1L));
+        methods.addMethod(ThirdPartyTest.PUSHED, Map.of(org.osgi.framework.Constants.SERVICE_ID, 1L));
         ThirdPartyServiceImpl thirdParty = new ThirdPartyServiceImpl(store, methods, components, Clock.systemUTC());
         String key = thirdParty.create(admin, "shop", new io.kato.api.service.ThirdPartyService.ThirdPartyDraft("mysql",
                 "data", null, new Port(3306, Protocol.MYSQL, "MYSQL", false, false), "api", null, null))

@@ -74,7 +74,8 @@ class ThirdPartyTest {
         }
     };
 
-    private static final RegistrationMethod PUSHED = new RegistrationMethod() {
+    /** Takes pushed endpoints, like the api method. */
+    static final RegistrationMethod PUSHED = new RegistrationMethod() {
         @Override
         public String name() {
             return "api";
