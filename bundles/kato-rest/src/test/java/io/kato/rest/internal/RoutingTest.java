@@ -42,6 +42,8 @@ import org.junit.jupiter.api.Test;
 class RoutingTest {
     private static final String TOKEN = "a-token-that-is-long-enough";
     private final List<String> calls = new ArrayList<>();
+    /** The arguments of each recorded call, in the same order. */
+    private final List<Object[]> arguments = new ArrayList<>();
     private Function<String, Object> answer = method -> {
         throw new NotFoundException("nothing here");
     };
@@ -59,6 +61,7 @@ class RoutingTest {
                 return List.of();
             }
             calls.add(type.getSimpleName() + "." + method.getName());
+            arguments.add(args);
             return answer.apply(method.getName());
         });
     }
@@ -184,6 +187,12 @@ class RoutingTest {
         assertEquals(List.of("ThirdPartyService.putEndpoint"), calls);
         assertEquals(401, call("GET", "v1/teams/shop/components/db/registration", null, null).status(),
                 "the registration itself is a user's business");
+        calls.clear();
+        arguments.clear();
+        call("GET", "v1/teams/shop/components/db/endpoints", "{\"secret_key\":\"kato-endpoints-in-the-body\"}",
+                null);
+        assertEquals(List.of("ThirdPartyService.endpoints"), calls);
+        assertEquals("kato-endpoints-in-the-body", arguments.get(0)[2], "a GET takes the key from its body too");
     }
 
     @Test
