@@ -12,7 +12,6 @@ import io.kato.api.model.Team;
 import io.kato.api.model.Topology;
 import io.kato.api.service.ComponentService;
 import io.kato.api.service.DependencyService;
-import io.kato.store.AppRows;
 import io.kato.store.ComponentRows;
 import io.kato.store.DependencyRows;
 import io.kato.store.Store;

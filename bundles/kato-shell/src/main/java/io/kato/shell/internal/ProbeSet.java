@@ -1,12 +1,10 @@
 package io.kato.shell.internal;
 
 import io.kato.api.Actor;
-import io.kato.api.ValidationException;
 import io.kato.api.build.ProbeSpec;
 import io.kato.api.service.ComponentService;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
