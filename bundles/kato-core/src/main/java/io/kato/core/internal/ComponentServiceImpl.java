@@ -468,7 +468,7 @@ public class ComponentServiceImpl extends ServiceSupport implements ComponentSer
         return valid;
     }
 
-    private static void bound(String field, int value, int min, int max) {
+    static void bound(String field, int value, int min, int max) {
         if (value < min || value > max) {
             throw ValidationException.of(field, "must be between " + min + " and " + max + " (is " + value + ")");
         }

@@ -1,20 +1,24 @@
 package io.kato.core.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.kato.api.model.Component;
 import io.kato.api.model.EnvScope;
 import io.kato.api.model.EnvVar;
 import io.kato.api.model.Port;
+import io.kato.api.model.SourceKind;
+import io.kato.api.model.ThirdPartyEndpoint;
+import io.kato.api.runtime.Runtime;
 import io.kato.store.ComponentRows;
 import io.kato.store.DependencyRows;
 import io.kato.store.TeamRows;
+import io.kato.store.ThirdPartyRows;
 import io.kato.store.Tx;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -45,34 +49,11 @@ final class ConnectionInfo {
      */
     Map<String, String> offered(Tx tx, Component c, String team) {
         Map<String, String> env = new TreeMap<>();
-        String named = c.sourceKind() != io.kato.api.model.SourceKind.THIRD_PARTY || c.ports().isEmpty() ? null
-                : runtimes.forTeam(c.teamId()).map(r -> r.externalAddress(c.id(), c.name(), team,
-                c.ports().get(0).port())).orElse(null);
-        if (named != null) { // the runtime gives it a name of its own (a cluster's Service)
-            int colon = named.lastIndexOf(':');
-            env.put(c.ports().get(0).alias() + "_HOST", named.substring(0, colon));
-            env.put(c.ports().get(0).alias() + "_PORT", named.substring(colon + 1));
-        } else if (c.sourceKind() == io.kato.api.model.SourceKind.THIRD_PARTY && !c.ports().isEmpty()) {
-            List<io.kato.api.model.ThirdPartyEndpoint> endpoints = new io.kato.store.ThirdPartyRows(tx)
-                    .endpoints(c.id()).stream().map(ThirdPartyServiceImpl::shown).toList();
-            endpoints.stream().filter(io.kato.api.model.ThirdPartyEndpoint::ready).findFirst()
-                    .or(() -> endpoints.stream().filter(io.kato.api.model.ThirdPartyEndpoint::online).findFirst())
-                    .ifPresent(e -> {
-                        int colon = e.address().lastIndexOf(':');
-                        env.put(c.ports().get(0).alias() + "_HOST", e.address().substring(0, colon).replace("[", "")
-                                .replace("]", ""));
-                        env.put(c.ports().get(0).alias() + "_PORT", e.address().substring(colon + 1));
-                    });
-        }
-        for (Port p : c.sourceKind() == io.kato.api.model.SourceKind.THIRD_PARTY ? List.<Port>of() : c.ports()) {
-            if (p.inner()) {
-                String address = runtimes.forTeam(c.teamId()).map(r -> r.innerAddress(c.id(), c.name(), team,
-                        p.port())).orElse(null);
-                if (address != null) {
-                    int colon = address.lastIndexOf(':');
-                    env.put(p.alias() + "_HOST", address.substring(0, colon));
-                    env.put(p.alias() + "_PORT", address.substring(colon + 1));
-                }
+        for (Port p : c.ports()) {
+            String address = address(tx, c, team, p);
+            if (address != null) {
+                env.put(p.alias() + "_HOST", ThirdPartyServiceImpl.host(address));
+                env.put(p.alias() + "_PORT", ThirdPartyServiceImpl.port(address));
             }
         }
         for (EnvVar e : c.env()) {
@@ -81,6 +62,27 @@ final class ConnectionInfo {
             }
         }
         return env;
+    }
+
+    /**
+     * Where the team's components reach one of its ports ({@code host:port}), or null: an
+     * inner port at the address its runtime gives it; a third-party component's port at the
+     * name its runtime gives it, else at its first ready endpoint, else its first online one.
+     */
+    String address(Tx tx, Component c, String team, Port p) {
+        Optional<Runtime> runtime = runtimes.forTeam(c.teamId());
+        if (c.sourceKind() != SourceKind.THIRD_PARTY) {
+            return p.inner() ? runtime.map(r -> r.innerAddress(c.id(), c.name(), team, p.port())).orElse(null) : null;
+        }
+        String named = runtime.map(r -> r.externalAddress(c.id(), c.name(), team, p.port())).orElse(null);
+        if (named != null) {
+            return named; // a cluster's Service standing for it
+        }
+        List<ThirdPartyEndpoint> endpoints = new ThirdPartyRows(tx).endpoints(c.id()).stream()
+                .map(ThirdPartyServiceImpl::shown).toList();
+        return endpoints.stream().filter(ThirdPartyEndpoint::ready).findFirst()
+                .or(() -> endpoints.stream().filter(ThirdPartyEndpoint::online).findFirst())
+                .map(ThirdPartyEndpoint::address).orElse(null);
     }
 
     /** The names of the variables the component passes on (values are not shown: some are secret). */
@@ -118,13 +120,13 @@ final class ConnectionInfo {
     /** Gives the dependent what its dependencies offer now: its instances get this copy from now on. */
     void deliver(Tx tx, Component dependent, Instant at) {
         Map<String, String> env = current(tx, dependent);
-        new DependencyRows(tx).putReceived(new DependencyRows.Received(dependent.id(), secrets.seal(write(env)),
+        new DependencyRows(tx).putReceived(new DependencyRows.Received(dependent.id(), secrets.seal(StoredJson.write(env)),
                 fingerprint(env), at));
     }
 
     /** What the dependent received last, secrets opened; empty when it never received any. */
     static Map<String, String> received(Tx tx, Secrets secrets, String componentId) {
-        return new DependencyRows(tx).received(componentId).map(r -> read(secrets.open(r.envSealed())))
+        return new DependencyRows(tx).received(componentId).map(r -> StoredJson.read(secrets.open(r.envSealed()), MAP, "connection information"))
                 .orElse(Map.of());
     }
 
@@ -139,21 +141,5 @@ final class ConnectionInfo {
         StringBuilder b = new StringBuilder();
         new TreeMap<>(env).forEach((k, v) -> b.append(k).append('=').append(v).append('\0'));
         return TokenHash.hash(b.toString());
-    }
-
-    private static String write(Map<String, String> env) {
-        try {
-            return PluginServiceImpl.JSON.writeValueAsString(env);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, String> read(String json) {
-        try {
-            return PluginServiceImpl.JSON.readValue(json, MAP);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored connection information is unreadable", e);
-        }
     }
 }

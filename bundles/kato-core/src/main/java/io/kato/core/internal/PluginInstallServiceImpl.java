@@ -1,6 +1,5 @@
 package io.kato.core.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.kato.api.Actor;
 import io.kato.api.ConflictException;
 import io.kato.api.NotFoundException;
@@ -252,12 +251,10 @@ public class PluginInstallServiceImpl extends ServiceSupport implements PluginIn
             if (d == null) {
                 continue;
             }
-            Map<String, String> offered = connections.offered(tx, d, team);
             for (io.kato.api.model.Port p : d.ports()) {
                 if (p.inner()) {
-                    String host = offered.get(p.alias() + "_HOST");
                     out.add(new PluginConfigs.Downstream(d.name(), p.port(), p.protocol().toString(),
-                            host == null ? null : host + ":" + offered.get(p.alias() + "_PORT")));
+                            connections.address(tx, d, team, p)));
                 }
             }
         }
@@ -319,19 +316,10 @@ public class PluginInstallServiceImpl extends ServiceSupport implements PluginIn
         values.put("values", i.values());
         values.put("ports", i.ports());
         values.put("downstream", i.downstream());
-        try {
-            return PluginServiceImpl.JSON.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return StoredJson.write(values);
     }
 
     private static PluginInstall readValues(String json) {
-        try {
-            return PluginServiceImpl.JSON.readValue(json, PluginInstall.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored plugin values are unreadable", e);
-        }
+        return StoredJson.read(json, PluginInstall.class, "plugin values");
     }
-
 }

@@ -1,10 +1,5 @@
 package io.kato.core.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kato.api.Actor;
 import io.kato.api.ConflictException;
 import io.kato.api.NotFoundException;
@@ -42,12 +37,6 @@ public class PluginServiceImpl extends ServiceSupport implements PluginService {
     static final String JOB_KIND = "plugin-build";
     /** A container name in a pod ({@code plugin-<name>}) and a process log's name. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?");
-    /** Config groups as stored: the model's wire names, as the API shows them. */
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
-            .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
     private final PluginTypeRegistryImpl types;
 
     @Activate
@@ -299,19 +288,11 @@ public class PluginServiceImpl extends ServiceSupport implements PluginService {
     }
 
     static String write(List<PluginConfigGroup> groups) {
-        try {
-            return JSON.writeValueAsString(groups);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return StoredJson.write(groups);
     }
 
     static List<PluginConfigGroup> read(String json) {
-        try {
-            return List.of(JSON.readValue(json, PluginConfigGroup[].class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored config groups are unreadable", e);
-        }
+        return List.of(StoredJson.read(json, PluginConfigGroup[].class, "config groups"));
     }
 
     Plugin shown(PluginRows.PluginRow p) {

@@ -1,6 +1,5 @@
 package io.kato.core.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.kato.api.Actor;
 import io.kato.api.ConflictException;
@@ -97,7 +96,7 @@ public class ThirdPartyServiceImpl extends ServiceSupport implements ThirdPartyS
             Component c = components.insertThirdParty(tx, actor, t, app, name,
                     Names.text("displayName", draft.displayName(), 200, name), inner);
             new ThirdPartyRows(tx).putRegistration(new ThirdPartyRows.Registration(c.id(), method.name(),
-                    write(config), writeHealth(health), key == null ? null : TokenHash.hash(key), now()));
+                    StoredJson.write(config), StoredJson.write(health), key == null ? null : TokenHash.hash(key), now()));
             audit(tx, actor, t.id(), "register", "component/" + name, null, method.name());
             return new Registered(c.masked(), registration(tx, c, key));
         });
@@ -130,7 +129,7 @@ public class ThirdPartyServiceImpl extends ServiceSupport implements ThirdPartyS
             if (!m.name().equals(before.method())) {
                 rows.endpoints(c.id()).forEach(e -> rows.removeEndpoint(c.id(), e.address())); // the old method's
             }
-            rows.putRegistration(new ThirdPartyRows.Registration(c.id(), m.name(), write(cfg), writeHealth(h), keyHash,
+            rows.putRegistration(new ThirdPartyRows.Registration(c.id(), m.name(), StoredJson.write(cfg), StoredJson.write(h), keyHash,
                     now()));
             audit(tx, actor, t.id(), "update-registration", "component/" + c.name(), before.method(), m.name());
             return registration(tx, c, key);
@@ -241,6 +240,16 @@ public class ThirdPartyServiceImpl extends ServiceSupport implements ThirdPartyS
                 Registration.status(endpoints), methods.byName(r.method()).isPresent(), key);
     }
 
+    /** The host of a {@code host:port} address, an IPv6 address without its brackets. */
+    static String host(String address) {
+        return address.substring(0, address.lastIndexOf(':')).replace("[", "").replace("]", "");
+    }
+
+    /** The port of a {@code host:port} address. */
+    static String port(String address) {
+        return address.substring(address.lastIndexOf(':') + 1);
+    }
+
     static ThirdPartyEndpoint shown(ThirdPartyRows.Endpoint e) {
         return new ThirdPartyEndpoint(e.address(), e.online(), e.healthy(), e.message(), e.updatedAt());
     }
@@ -290,9 +299,7 @@ public class ThirdPartyServiceImpl extends ServiceSupport implements ThirdPartyS
 
     private static int bounded(String field, Integer value, int fallback, int min, int max) {
         int v = value == null ? fallback : value;
-        if (v < min || v > max) {
-            throw ValidationException.of(field, "must be between " + min + " and " + max + ", was " + v);
-        }
+        ComponentServiceImpl.bound(field, v, min, max);
         return v;
     }
 
@@ -325,35 +332,11 @@ public class ThirdPartyServiceImpl extends ServiceSupport implements ThirdPartyS
         return new RegistrationMethod.Endpoint(host, port, true).address();
     }
 
-    static String write(Map<String, String> config) {
-        try {
-            return PluginServiceImpl.JSON.writeValueAsString(config);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     static Map<String, String> readConfig(String json) {
-        try {
-            return PluginServiceImpl.JSON.readValue(json, MAP);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored registration is unreadable", e);
-        }
-    }
-
-    static String writeHealth(HealthCheck h) {
-        try {
-            return PluginServiceImpl.JSON.writeValueAsString(h);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return StoredJson.read(json, MAP, "registration config");
     }
 
     static HealthCheck readHealth(String json) {
-        try {
-            return PluginServiceImpl.JSON.readValue(json, HealthCheck.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored health check is unreadable", e);
-        }
+        return StoredJson.read(json, HealthCheck.class, "health check");
     }
 }

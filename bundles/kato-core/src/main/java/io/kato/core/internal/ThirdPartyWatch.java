@@ -245,9 +245,8 @@ public class ThirdPartyWatch {
 
     /** Why the endpoint fails its check now, or null when it passes. */
     static String failure(HealthCheck h, String address) {
-        int colon = address.lastIndexOf(':');
-        String host = address.substring(0, colon).replace("[", "").replace("]", "");
-        int port = Integer.parseInt(address.substring(colon + 1));
+        String host = ThirdPartyServiceImpl.host(address);
+        int port = Integer.parseInt(ThirdPartyServiceImpl.port(address));
         int timeout = (int) TimeUnit.SECONDS.toMillis(h.timeoutSeconds());
         if (h.kind().equals("http")) {
             try {

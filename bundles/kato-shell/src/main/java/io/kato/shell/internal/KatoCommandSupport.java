@@ -3,6 +3,7 @@ package io.kato.shell.internal;
 import io.kato.api.Actor;
 import io.kato.api.KatoException;
 import io.kato.api.PageRequest;
+import io.kato.api.ValidationException;
 import io.kato.api.service.AccessService;
 import java.io.PrintStream;
 import java.security.AccessController;
@@ -57,6 +58,29 @@ public abstract class KatoCommandSupport implements Action {
 
     protected static PrintStream out() {
         return System.out;
+    }
+
+    /**
+     * {@code KEY=VALUE} as a key and a value (the value may hold more '=' or be empty).
+     *
+     * @throws ValidationException naming the option and the form it takes
+     */
+    protected static String[] pair(String option, String text, String form) {
+        int eq = text.indexOf('=');
+        if (eq < 1) {
+            throw ValidationException.of(option, "takes " + form + " (is " + text + ")");
+        }
+        return new String[] {text.substring(0, eq), text.substring(eq + 1)};
+    }
+
+    /** Each of a multi-valued option's {@code KEY=VALUE}s, in the order given (none: empty). */
+    protected static java.util.Map<String, String> pairs(String option, java.util.List<String> texts, String form) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String text : texts == null ? java.util.List.<String>of() : texts) {
+            String[] kv = pair(option, text, form);
+            out.put(kv[0], kv[1]);
+        }
+        return out;
     }
 
     protected static PageRequest all() {

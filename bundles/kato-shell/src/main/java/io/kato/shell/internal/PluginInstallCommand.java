@@ -50,11 +50,7 @@ public class PluginInstallCommand extends ComponentCommandSupport {
                     + " start");
             return null;
         }
-        Map<String, String> plain = new LinkedHashMap<>();
-        for (String v : values == null ? List.<String>of() : values) {
-            String[] kv = pair("--set", v, "ITEM=VALUE");
-            plain.put(kv[0], kv[1]);
-        }
+        Map<String, String> plain = pairs("--set", values, "ITEM=VALUE");
         Map<String, Map<String, String>> ports = new TreeMap<>();
         for (String v : portValues == null ? List.<String>of() : portValues) {
             int colon = v.indexOf(':');
@@ -69,13 +65,5 @@ public class PluginInstallCommand extends ComponentCommandSupport {
         out().println("Plugin " + done.plugin() + " version " + done.version() + " (" + done.type() + ") on "
                 + component + ": " + done.state() + ", " + done.memoryMb() + " MB; it runs from the next start");
         return null;
-    }
-
-    private static String[] pair(String option, String text, String form) {
-        int eq = text.indexOf('=');
-        if (eq < 1) {
-            throw ValidationException.of(option, "takes " + form + " (is " + text + ")");
-        }
-        return new String[] {text.substring(0, eq), text.substring(eq + 1)};
     }
 }

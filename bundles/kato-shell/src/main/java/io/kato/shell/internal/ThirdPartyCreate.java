@@ -6,7 +6,6 @@ import io.kato.api.model.HealthCheck;
 import io.kato.api.model.Port;
 import io.kato.api.model.Protocol;
 import io.kato.api.service.ThirdPartyService;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,14 +53,7 @@ public class ThirdPartyCreate extends AppCommandSupport {
 
     @Override
     protected Object run(Actor actor) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        for (String kv : config == null ? List.<String>of() : config) {
-            int eq = kv.indexOf('=');
-            if (eq < 1) {
-                throw ValidationException.of("--set", "takes KEY=VALUE, like addresses=10.0.0.5 (is " + kv + ")");
-            }
-            settings.put(kv.substring(0, eq), kv.substring(eq + 1));
-        }
+        Map<String, String> settings = pairs("--set", config, "KEY=VALUE, like addresses=10.0.0.5");
         Protocol p;
         try {
             p = protocol == null ? Protocol.TCP : Protocol.valueOf(protocol.toUpperCase(Locale.ROOT));
